@@ -1,0 +1,36 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { Request } from 'express';
+import type { Role } from '@app/domain';
+import { ALLOWED_ROLES, IS_PUBLIC } from './auth.decorators';
+import type { AccessTokenClaims, StaffUser } from './staff-user';
+
+/** Global guard: a bearer token on every route not marked @Public(), and the role a route asks for. */
+@Injectable()
+export class StaffAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<Request & { user?: StaffUser }>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('Missing bearer token');
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
+    } catch {
+      throw new UnauthorizedException('Invalid or expired token');
+    }
+    request.user = { id: claims.sub, username: claims.username, role: claims.role, organizationId: claims.org };
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
+    if (roles && !roles.includes(claims.role)) throw new ForbiddenException(`This action needs one of the roles: ${roles.join(', ')}`);
+    return true;
+  }
+}

@@ -1,0 +1,32 @@
+import type { INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { ApiModule } from './api.module';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { createValidationPipe } from './common/validation';
+
+export const OPENAPI_PATH = 'api/docs';
+
+/** Builds the API application as main.ts and the e2e tests both run it. */
+export async function createApiApp(options: { logger?: LogLevel[] } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, new ExpressAdapter(), { bodyParser: false, logger: options.logger ?? ['error', 'warn', 'log'] });
+  app.useBodyParser('json', { limit: '64kb' });
+  app.use(helmet());
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Fingertip formalism case API')
+      .setDescription('Complaints and spot-check findings about formalism on fingertips, handled as durable cases')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup(OPENAPI_PATH, app, document);
+  return app;
+}

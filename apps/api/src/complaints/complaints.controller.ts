@@ -1,0 +1,30 @@
+import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../auth/auth.decorators';
+import { ErrorResponse } from '../common/error-response';
+import { ComplaintCreatedResponse, CreateComplaintDto } from './create-complaint.dto';
+import { ComplaintsService } from './complaints.service';
+
+@ApiTags('public')
+@Controller('api/v1/complaints')
+export class ComplaintsController {
+  constructor(private readonly complaints: ComplaintsService) {}
+
+  @Public()
+  @Post()
+  @HttpCode(201)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the same case' })
+  @ApiCreatedResponse({ type: ComplaintCreatedResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'Idempotency-Key reused with a different body' })
+  async create(
+    @Body() body: CreateComplaintDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ComplaintCreatedResponse> {
+    const receipt = await this.complaints.submit(body, idempotencyKey);
+    if (receipt.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return { caseId: receipt.caseId, caseNo: receipt.caseNo, accessCode: receipt.accessCode! };
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { IntakeModule } from '../intake/intake.module';
+import { ComplaintsController } from './complaints.controller';
+import { ComplaintsService } from './complaints.service';
+
+@Module({
+  imports: [IntakeModule],
+  controllers: [ComplaintsController],
+  providers: [ComplaintsService],
+})
+export class ComplaintsModule {}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { maskPhone, PiiCipher } from '@app/privacy';
+import { CaseIntakeService, type CaseReceipt } from '../intake/case-intake.service';
+import type { CreateComplaintDto } from './create-complaint.dto';
+
+@Injectable()
+export class ComplaintsService {
+  constructor(
+    private readonly intake: CaseIntakeService,
+    private readonly cipher: PiiCipher,
+  ) {}
+
+  /** Seals the complainant's details here, so they never reach Temporal or the database in clear. */
+  submit(dto: CreateComplaintDto, idempotencyKey: string | undefined): Promise<CaseReceipt> {
+    const complainant = dto.complainant
+      ? { nameSealed: this.cipher.seal(dto.complainant.name), phoneSealed: this.cipher.seal(dto.complainant.phone), phoneMasked: maskPhone(dto.complainant.phone) }
+      : null;
+    return this.intake.open(
+      {
+        source: 'COMPLAINT',
+        category: dto.category,
+        subjectType: dto.subjectType,
+        subjectName: dto.subjectName,
+        regionCode: dto.regionCode,
+        description: dto.description,
+        anonymous: dto.anonymous,
+        complainant,
+        severity: null,
+      },
+      dto,
+      idempotencyKey,
+      { publicFollowUp: true },
+    );
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { DatabaseModule } from '@app/database';
+import { CaseIntakeService } from './case-intake.service';
+import { RegionDirectory } from './region-directory.service';
+
+@Module({
+  imports: [DatabaseModule],
+  providers: [CaseIntakeService, RegionDirectory],
+  exports: [CaseIntakeService],
+})
+export class IntakeModule {}

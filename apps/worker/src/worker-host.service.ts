@@ -1,0 +1,37 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { AppConfig } from '@app/config';
+import { CaseProjectionWriter } from '@app/projection';
+import { createActivities } from '../../../activities';
+import { createCaseWorker } from './case-worker';
+
+/** Runs the Temporal Worker for the life of the Nest application and drains it on shutdown. */
+@Injectable()
+export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(WorkerHost.name);
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly projection: CaseProjectionWriter,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    this.worker = await createCaseWorker(this.config, this.connection, createActivities({ projection: this.projection }));
+    this.running = this.worker.run();
+    this.running.catch((error: unknown) => {
+      this.logger.error(`worker stopped: ${(error as Error).message}`);
+      process.exitCode = 1;
+    });
+    this.logger.log(`polling task queue "${this.config.TEMPORAL_TASK_QUEUE}" on ${this.config.TEMPORAL_ADDRESS}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+}

@@ -1,0 +1,35 @@
+// Three tiers, one command: `npm test` runs them all (see README.md, "Tests").
+const { pathsToModuleNameMapper } = require('ts-jest');
+const { compilerOptions } = require('./tsconfig.json');
+
+const ESM_PACKAGES = 'node_modules/(@nestjs|bcryptjs)/';
+
+const base = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+    // NestJS 12 ships ES modules only; Jest on Node 20 cannot require them, so they are compiled to CommonJS.
+    [`${ESM_PACKAGES}.+\\.js$`]: ['babel-jest', { plugins: [require.resolve('./test/support/babel-import-meta-url.js'), '@babel/plugin-transform-dynamic-import', '@babel/plugin-transform-modules-commonjs'], babelrc: false, configFile: false }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(@nestjs|bcryptjs)/)`],
+  moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+
+// Integration and e2e tests share one real stack: a Temporal dev server and a fresh test database.
+const realStack = {
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  setupFiles: ['<rootDir>/test/support/quiet-temporal-logs.ts'],
+};
+
+module.exports = {
+  testTimeout: 60_000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows,activities,scripts}/**/*.spec.ts'] },
+    { ...base, ...realStack, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+    { ...base, ...realStack, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'] },
+  ],
+};

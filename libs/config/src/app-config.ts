@@ -1,0 +1,85 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * Every setting the API and the worker read, with its environment variable and default.
+ * README.md ("Configuration") documents the same list.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsString() @IsNotEmpty()
+  API_HOST = '127.0.0.1';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  API_PORT = 3000;
+
+  @IsString() @IsNotEmpty()
+  DB_HOST = '127.0.0.1';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  DB_PORT = 3306;
+
+  @IsString() @IsNotEmpty()
+  DB_USER = 'root';
+
+  @IsString()
+  DB_PASSWORD = '';
+
+  @IsString() @IsNotEmpty()
+  DB_NAME = 'fingertip_cases';
+
+  @IsString() @IsNotEmpty()
+  TEMPORAL_ADDRESS = '127.0.0.1:7233';
+
+  @IsString() @IsNotEmpty()
+  TEMPORAL_NAMESPACE = 'default';
+
+  @IsString() @IsNotEmpty()
+  TEMPORAL_TASK_QUEUE = 'cases';
+
+  /** Signs access tokens. No default: a deployment must choose its own. */
+  @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string;
+
+  @Transform(toInt) @IsInt() @Min(60)
+  JWT_TTL_SECONDS = 3600;
+
+  /** Keys the HMACs behind access codes and idempotent case ids. No default. */
+  @IsString() @MinLength(32, { message: 'INTAKE_SECRET must be at least 32 characters' })
+  INTAKE_SECRET: string;
+
+  /** Keyring for complainants' personal data: "id:base64-of-32-bytes[,id:...]". No default. */
+  @IsString() @IsNotEmpty()
+  PII_KEYS: string;
+
+  /** Which key of PII_KEYS seals new values. */
+  @IsString() @IsNotEmpty()
+  PII_ACTIVE_KEY_ID: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the configuration; a missing or bad setting stops start-up with every problem named. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfigShape());
+  const picked = Object.fromEntries(known.filter((key) => env[key] !== undefined).map((key) => [key, env[key]]));
+  const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${e.property}: ${m}`));
+    throw new ConfigError(`Invalid configuration (see README.md, "Configuration"):\n${lines.join('\n')}`);
+  }
+  return config;
+}
+
+/** The same fields as AppConfig, all present, so their names can be listed. */
+class AppConfigShape extends AppConfig {
+  override JWT_SECRET = '';
+  override INTAKE_SECRET = '';
+  override PII_KEYS = '';
+  override PII_ACTIVE_KEY_ID = '';
+}

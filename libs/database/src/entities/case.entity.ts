@@ -1,0 +1,76 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { CaseSource, CaseStage, CaseStatus, Category, Severity, SubjectType } from '@app/domain';
+
+/**
+ * The projection of one case, written only by the case workflow's activities.
+ * The workflow is the source of truth; this row serves lists, dashboards and details.
+ */
+@Entity({ name: 'cases' })
+@Index('idx_cases_open_deadline', ['status'])
+@Index('idx_cases_subject', ['subjectName', 'category'])
+export class CaseEntity {
+  @PrimaryColumn({ type: 'char', length: 36 })
+  id: string;
+
+  @Column({ name: 'case_no', length: 32, unique: true })
+  caseNo: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  source: CaseSource;
+
+  @Column({ type: 'varchar', length: 32 })
+  category: Category;
+
+  @Column({ name: 'subject_type', type: 'varchar', length: 16 })
+  subjectType: SubjectType;
+
+  @Column({ name: 'subject_name', length: 200 })
+  subjectName: string;
+
+  @Index()
+  @Column({ name: 'region_code', type: 'char', length: 6 })
+  regionCode: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ default: false })
+  anonymous: boolean;
+
+  /** Sealed with the PII cipher ("keyId:iv:tag:ciphertext"); never plaintext. */
+  @Column({ name: 'complainant_name_sealed', type: 'varchar', length: 512, nullable: true })
+  complainantNameSealed: string | null;
+
+  @Column({ name: 'complainant_phone_sealed', type: 'varchar', length: 512, nullable: true })
+  complainantPhoneSealed: string | null;
+
+  @Column({ name: 'complainant_phone_masked', type: 'varchar', length: 32, nullable: true })
+  complainantPhoneMasked: string | null;
+
+  /** HMAC of the public access code; the code itself is never stored. */
+  @Column({ name: 'access_code_hash', type: 'char', length: 64, nullable: true })
+  accessCodeHash: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  stage: CaseStage;
+
+  @Column({ type: 'varchar', length: 8 })
+  status: CaseStatus;
+
+  @Index()
+  @Column({ name: 'handling_org_id' })
+  handlingOrgId: number;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt: Date;
+
+  /** Sequence number of the last timeline event applied, so replays of an activity change nothing. */
+  @Column({ name: 'last_event_seq', type: 'int', default: 0 })
+  lastEventSeq: number;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  severity: Severity | null;
+}

@@ -1,0 +1,27 @@
+import type { CaseSource, Category, Severity, SubjectType } from './case-vocabulary';
+
+/** Complainant details as they travel: sealed by the API before they reach Temporal's history. */
+export interface SealedComplainant {
+  nameSealed: string | null;
+  phoneSealed: string | null;
+  phoneMasked: string | null;
+}
+
+/** What starts a case workflow: a complaint or a spot-check finding, already validated. */
+export interface CaseWorkflowInput {
+  caseId: string;
+  caseNo: string;
+  source: CaseSource;
+  category: Category;
+  subjectType: SubjectType;
+  subjectName: string;
+  regionCode: string;
+  description: string;
+  anonymous: boolean;
+  complainant: SealedComplainant | null;
+  /** HMAC of the public access code; null when the case has no public follow-up. */
+  accessCodeHash: string | null;
+  /** Set for spot-check findings, which arrive with a severity. */
+  severity: Severity | null;
+  submittedAt: string;
+}

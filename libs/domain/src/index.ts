@@ -1,0 +1,4 @@
+export * from './case-vocabulary';
+export * from './roles';
+export * from './workflow-ids';
+export * from './case-input';

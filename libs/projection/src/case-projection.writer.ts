@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { regionAncestry, CYBERSPACE_OFFICE_KINDS, type CaseWorkflowInput } from '@app/domain';
+import { CaseEntity, CaseEventEntity, OrganizationEntity } from '@app/database';
+
+export class NoHandlingOfficeError extends Error {}
+
+export interface RegisteredCase {
+  handlingOrgId: number;
+}
+
+/**
+ * Writes a case's projection: the case row and its timeline. Every write is keyed by
+ * (case id, event seq) and done in one transaction, so an activity retried after a crash
+ * at any line writes each event exactly once.
+ */
+@Injectable()
+export class CaseProjectionWriter {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async register(input: CaseWorkflowInput): Promise<RegisteredCase> {
+    return this.dataSource.transaction(async (em) => {
+      const existing = await em.findOne(CaseEntity, { where: { id: input.caseId }, select: { id: true, handlingOrgId: true } });
+      if (existing) return { handlingOrgId: existing.handlingOrgId };
+
+      const handlingOrgId = await this.handlingOfficeFor(em, input.regionCode);
+      const at = new Date(input.submittedAt);
+      await em.insert(CaseEntity, {
+        id: input.caseId,
+        caseNo: input.caseNo,
+        source: input.source,
+        category: input.category,
+        subjectType: input.subjectType,
+        subjectName: input.subjectName,
+        regionCode: input.regionCode,
+        description: input.description,
+        anonymous: input.anonymous,
+        complainantNameSealed: input.complainant?.nameSealed ?? null,
+        complainantPhoneSealed: input.complainant?.phoneSealed ?? null,
+        complainantPhoneMasked: input.complainant?.phoneMasked ?? null,
+        accessCodeHash: input.accessCodeHash,
+        stage: 'SUBMITTED',
+        status: 'OPEN',
+        severity: input.severity,
+        handlingOrgId,
+        lastEventSeq: 1,
+        createdAt: at,
+        updatedAt: at,
+      });
+      await em.insert(CaseEventEntity, {
+        caseId: input.caseId,
+        seq: 1,
+        type: input.source === 'SPOT_CHECK' ? 'SPOT_CHECK_RECORDED' : 'SUBMITTED',
+        stage: 'SUBMITTED',
+        actorUserId: null,
+        actorRole: null,
+        note: null,
+        isPublic: true,
+        occurredAt: at,
+      });
+      return { handlingOrgId };
+    });
+  }
+
+  /** The cyberspace office nearest to the region: district, then city, then province, then central. */
+  private async handlingOfficeFor(em: EntityManager, regionCode: string): Promise<number> {
+    const candidates = await em
+      .createQueryBuilder(OrganizationEntity, 'o')
+      .where('o.region_code IN (:...codes)', { codes: [...regionAncestry(regionCode), '000000'] })
+      .andWhere('o.kind IN (:...kinds)', { kinds: CYBERSPACE_OFFICE_KINDS })
+      .getMany();
+    const order = [...regionAncestry(regionCode), '000000'];
+    candidates.sort((a, b) => order.indexOf(a.regionCode) - order.indexOf(b.regionCode));
+    if (candidates.length === 0) throw new NoHandlingOfficeError(`no cyberspace office answers for region ${regionCode}`);
+    return candidates[0].id;
+  }
+}

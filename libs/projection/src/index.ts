@@ -1,0 +1,2 @@
+export * from './case-projection.writer';
+export * from './projection.module';

@@ -1,0 +1,3 @@
+export * from './search-attributes';
+export * from './search-attribute-registration';
+export * from './temporal.module';

@@ -1,0 +1,27 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { AppConfig } from '@app/config';
+
+/**
+ * Provides the Temporal Client. The connection is lazy: the API starts and reports
+ * an unreachable Temporal through /health instead of refusing to boot.
+ */
+@Global()
+@Module({
+  providers: [
+    { provide: Connection, inject: [AppConfig], useFactory: (config: AppConfig) => Connection.lazy({ address: config.TEMPORAL_ADDRESS }) },
+    {
+      provide: Client,
+      inject: [Connection, AppConfig],
+      useFactory: (connection: Connection, config: AppConfig) => new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+    },
+  ],
+  exports: [Client, Connection],
+})
+export class TemporalModule implements OnApplicationShutdown {
+  constructor(@Inject(Connection) private readonly connection: Connection) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}

@@ -1,0 +1,110 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@app/config';
+import { CaseEntity, dataSourceOptions } from '@app/database';
+import { eventually, http, login, startApiApp, startWorkerApp, type RunningApi } from '../support/stack';
+
+const complaint = {
+  category: 'FORCED_CHECKIN',
+  subjectType: 'WORK_GROUP',
+  subjectName: '某街道防汛工作群',
+  regionCode: '440105',
+  description: '要求每天在工作群里打卡接龙并截图上报，晚上十点后仍要求即时回复。',
+  anonymous: false,
+  complainant: { name: '张三', phone: '13812345678' },
+};
+
+/** A complaint through HTTP, the real API and worker apps, Temporal and MariaDB. */
+describe('complaint intake through the API', () => {
+  let api: RunningApi;
+  let worker: INestApplicationContext;
+  let db: DataSource;
+  let guangzhouHandler: string;
+
+  beforeAll(async () => {
+    [api, worker] = await Promise.all([startApiApp(), startWorkerApp()]);
+    db = await new DataSource(dataSourceOptions(loadConfig())).initialize();
+    guangzhouHandler = await login(api.baseUrl, 'handler.gz');
+  });
+
+  afterAll(async () => {
+    await api?.app.close();
+    await worker?.close();
+    await db?.destroy();
+  });
+
+  it('creates a case that the handler of its region reads back with its timeline', async () => {
+    const created = await http(api.baseUrl, 'POST', '/api/v1/complaints', { body: complaint });
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual({ caseId: expect.any(String), caseNo: expect.stringMatching(/^FT\d{8}-/), accessCode: expect.any(String) });
+
+    const detail = await eventually(async () => {
+      const response = await http(api.baseUrl, 'GET', `/api/v1/cases/${created.body.caseId}`, { token: guangzhouHandler });
+      if (response.status !== 200) throw new Error(`status ${response.status}`);
+      return response.body;
+    });
+    expect(detail).toMatchObject({
+      caseNo: created.body.caseNo,
+      stage: 'SUBMITTED',
+      status: 'OPEN',
+      complainant: { name: '张*', phone: '138****5678' },
+      timeline: [expect.objectContaining({ seq: 1, type: 'SUBMITTED' })],
+    });
+  });
+
+  it('makes one case for a retried submission with the same Idempotency-Key', async () => {
+    const headers = { 'Idempotency-Key': `e2e-retry-${Date.now()}` };
+    const first = await http(api.baseUrl, 'POST', '/api/v1/complaints', { body: complaint, headers });
+    const again = await http(api.baseUrl, 'POST', '/api/v1/complaints', { body: complaint, headers });
+
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    await eventually(async () => expect(await db.getRepository(CaseEntity).countBy({ id: first.body.caseId })).toBe(1));
+
+    const changed = await http(api.baseUrl, 'POST', '/api/v1/complaints', { body: { ...complaint, subjectName: '另一个群' }, headers });
+    expect(changed.status).toBe(422);
+  });
+
+  it('stores the complainant sealed, never in clear', async () => {
+    const created = await http(api.baseUrl, 'POST', '/api/v1/complaints', { body: complaint });
+    const row = await eventually(async () => db.getRepository(CaseEntity).findOneByOrFail({ id: created.body.caseId }));
+    expect(JSON.stringify(row)).not.toContain('13812345678');
+    expect(JSON.stringify(row)).not.toContain('张三');
+  });
+
+  it('answers 404 to an official outside the jurisdiction and 401 without a token', async () => {
+    const created = await http(api.baseUrl, 'POST', '/api/v1/complaints', { body: complaint });
+    await eventually(async () => db.getRepository(CaseEntity).findOneByOrFail({ id: created.body.caseId }));
+    const hangzhouHandler = await login(api.baseUrl, 'handler.hz');
+
+    expect((await http(api.baseUrl, 'GET', `/api/v1/cases/${created.body.caseId}`, { token: hangzhouHandler })).status).toBe(404);
+    expect((await http(api.baseUrl, 'GET', `/api/v1/cases/${created.body.caseId}`)).status).toBe(401);
+    expect((await http(api.baseUrl, 'GET', `/api/v1/cases/${created.body.caseId}`, { token: 'not-a-jwt' })).status).toBe(401);
+  });
+
+  it('rejects bad input with the error shape and writes nothing', async () => {
+    const before = await db.getRepository(CaseEntity).count();
+    const bad = await http(api.baseUrl, 'POST', '/api/v1/complaints', { body: { ...complaint, regionCode: '999999', category: 'NOPE', extra: 1 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.any(String) });
+    expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['category', 'extra']));
+
+    const unknownRegion = await http(api.baseUrl, 'POST', '/api/v1/complaints', { body: { ...complaint, regionCode: '999999' } });
+    expect(unknownRegion.status).toBe(400);
+    expect(unknownRegion.body.details).toEqual([{ field: 'regionCode', reason: 'unknown region' }]);
+    expect(await db.getRepository(CaseEntity).count()).toBe(before);
+  });
+
+  it('logs in with a password and refuses a wrong one', async () => {
+    const wrong = await http(api.baseUrl, 'POST', '/api/v1/auth/login', { body: { username: 'handler.gz', password: 'wrong' } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+  });
+
+  it('reports the database and Temporal healthy', async () => {
+    const health = await http(api.baseUrl, 'GET', '/health');
+    expect(health).toMatchObject({ status: 200, body: { status: 'ok', database: { status: 'up' }, temporal: { status: 'up' } } });
+  });
+});

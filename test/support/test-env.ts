@@ -1,0 +1,21 @@
+import { randomBytes } from 'node:crypto';
+
+/** Settings every test process runs with: a database of its own and throwaway secrets. */
+export function testEnvironment(temporalAddress: string): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    DB_HOST: process.env.DB_HOST ?? '127.0.0.1',
+    DB_PORT: process.env.DB_PORT ?? '3306',
+    DB_USER: process.env.DB_USER ?? 'root',
+    DB_PASSWORD: process.env.DB_PASSWORD ?? '',
+    DB_NAME: process.env.TEST_DB_NAME ?? 'fingertip_cases_test',
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_TASK_QUEUE: `cases-test-${process.pid}`,
+    API_PORT: '0',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    INTAKE_SECRET: randomBytes(32).toString('hex'),
+    PII_KEYS: `test1:${randomBytes(32).toString('base64')}`,
+    PII_ACTIVE_KEY_ID: 'test1',
+  };
+}
