@@ -1,4 +1,4 @@
-// Creates the application and test databases if they are missing. Plain JS: it runs before the build.
+// Creates the application database if it is missing (each test run makes and drops its own). Plain JS: it runs before the build.
 const mysql = require('mysql2/promise');
 
 async function main() {
@@ -8,10 +8,9 @@ async function main() {
     user: process.env.DB_USER || 'root',
     password: process.env.DB_PASSWORD || '',
   });
-  const app = process.env.DB_NAME || 'fingertip_cases';
-  for (const name of [app, `${app}_test`]) {
-    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  }
+  const name = process.env.DB_NAME || 'fingertip_cases';
+  await connection.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  // The test runs create their own databases: the user needs CREATE and DROP.
   await connection.end();
 }
 

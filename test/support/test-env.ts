@@ -8,7 +8,8 @@ export function testEnvironment(temporalAddress: string): Record<string, string>
     DB_PORT: process.env.DB_PORT ?? '3306',
     DB_USER: process.env.DB_USER ?? 'root',
     DB_PASSWORD: process.env.DB_PASSWORD ?? '',
-    DB_NAME: process.env.TEST_DB_NAME ?? 'fingertip_cases_test',
+    // One database per run, so runs side by side do not meet.
+    DB_NAME: `${process.env.DB_NAME ?? 'fingertip_cases'}_test_${process.pid}`,
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_NAMESPACE: 'default',
     TEMPORAL_TASK_QUEUE: `cases-test-${process.pid}`,
