@@ -1,15 +1,43 @@
-import type { CaseWorkflowInput } from '@app/domain';
-import type { CaseProjectionWriter, RegisteredCase } from '@app/projection';
+import type { CalendarService } from '@app/calendar';
+import type { CaseState, CaseWorkflowInput, Category, DeadlineSchedule, SlaPolicySnapshot, Severity, SlaTerms, TimelineEntry } from '@app/domain';
+import type { CaseProjectionWriter, NoticeRequest, NotificationWriter, RegisteredCase } from '@app/projection';
+import type { SlaPolicyService } from '@app/sla';
 
 export interface CaseActivityDeps {
   projection: CaseProjectionWriter;
+  notifications: NotificationWriter;
+  calendar: CalendarService;
+  sla: SlaPolicyService;
 }
 
-/** Adapters the case workflow calls; the rules live in libs/. */
-export function createCaseActivities({ projection }: CaseActivityDeps) {
+type ScheduleTerms = Pick<SlaTerms, 'timeUnit' | 'supervisionGrace' | 'referralGrace'>;
+
+/** Adapters the case and referral workflows call; the rules live in libs/. */
+export function createCaseActivities({ projection, notifications, calendar, sla }: CaseActivityDeps) {
   return {
     async registerCase(input: CaseWorkflowInput): Promise<RegisteredCase> {
       return projection.register(input);
+    },
+
+    async resolvePolicy(category: Category, severity: Severity | null): Promise<SlaPolicySnapshot> {
+      return sla.resolve(category, severity);
+    },
+
+    /** Working-day arithmetic runs here, not in the workflow: the calendar data changes. */
+    async computeDeadline(startedAt: string, amount: number, terms: ScheduleTerms): Promise<DeadlineSchedule> {
+      return (await calendar.current()).schedule(new Date(startedAt), amount, terms);
+    },
+
+    async revisitWindowEnd(from: string, amount: number, timeUnit: SlaTerms['timeUnit']): Promise<string> {
+      return (await calendar.current()).addCalendarDays(new Date(from), amount, timeUnit).toISOString();
+    },
+
+    async projectCase(state: CaseState, entries: TimelineEntry[], firstSeq: number, at: string): Promise<void> {
+      await projection.project(state, entries, firstSeq, new Date(at));
+    },
+
+    async sendNotice(request: NoticeRequest): Promise<number> {
+      return notifications.send(request);
     },
   };
 }

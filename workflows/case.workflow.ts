@@ -1,42 +1,187 @@
-import { condition, defineQuery, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
-import { CaseStageKey, CaseStatusKey } from '../libs/temporal/src/search-attributes';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  defineQuery,
+  defineSignal,
+  defineUpdate,
+  getExternalWorkflowHandle,
+  ParentClosePolicy,
+  proxyActivities,
+  setHandler,
+  startChild,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseActivities } from '../activities';
-import type { CaseStage, CaseStatus, CaseWorkflowInput } from '../libs/domain/src';
+import {
+  admit,
+  applyCommand,
+  CASE_ACTIONS,
+  caseWorkflowId,
+  escalate,
+  initialCaseState,
+  nextWakeAt,
+  referralWorkflowId,
+  refuseCommand,
+  STEP_RULES,
+  type CaseAction,
+  type CaseCommand,
+  type CaseEffect,
+  type CaseState,
+  type CaseWorkflowInput,
+  type Decision,
+  type ReferralReason,
+} from '../libs/domain/src';
+import { CaseStageKey, CaseStatusKey, DeadlineAtKey, SeverityKey } from '../libs/temporal/src/search-attributes';
+import { referralWorkflow } from './referral.workflow';
 
-export interface CaseState {
-  caseId: string;
-  caseNo: string;
-  stage: CaseStage;
-  status: CaseStatus;
-  handlingOrgId: number | null;
-}
+export type { CaseState } from '../libs/domain/src';
 
 export const caseStateQuery = defineQuery<CaseState>('caseState');
 
-const { registerCase } = proxyActivities<CaseActivities>({
+/** One Update per human action, named as the action; the validator refuses what the rules do not allow now. */
+export const caseActionUpdates = Object.fromEntries(CASE_ACTIONS.map((action) => [action, defineUpdate<CaseState, [CaseCommand]>(action)])) as Record<
+  CaseAction,
+  UpdateDefinition<CaseState, [CaseCommand]>
+>;
+
+/** Another case was merged into this one. */
+export const caseMergedSignal = defineSignal<[{ caseId: string; caseNo: string }]>('caseMerged');
+
+/** The working-day calendar changed: recompute the running deadline. */
+export const calendarChangedSignal = defineSignal('calendarChanged');
+
+/** The error type a refused action fails its Update with; the API answers 409 with its message. */
+export const ACTION_REFUSED = 'ActionRefused';
+
+const activities = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
-  // The database may be down for a while; keep trying rather than lose the case.
+  // The database may be down for a while: keep trying rather than lose a step of the case.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
 /** One case, from submission to closing. The workflow is the only writer of the case's state. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState> {
-  const state: CaseState = {
-    caseId: input.caseId,
-    caseNo: input.caseNo,
-    stage: 'SUBMITTED',
-    status: 'OPEN',
-    handlingOrgId: null,
+  const state = initialCaseState(input);
+  // Decisions wait here for their effects (activities, timers, children) to be carried out in order.
+  const queue: Decision[] = [];
+  let received = 0;
+  let carriedOut = 0;
+  const enqueue = (decision: Decision): number => {
+    queue.push(decision);
+    return ++received;
   };
-  setHandler(caseStateQuery, () => state);
 
-  const registered = await registerCase(input);
+  setHandler(caseStateQuery, () => state);
+  for (const action of CASE_ACTIONS) {
+    setHandler(
+      caseActionUpdates[action],
+      async (command: CaseCommand) => {
+        const ticket = enqueue(applyCommand(state, command));
+        // Answer once the projection is written, so the caller reads its own change.
+        await condition(() => carriedOut >= ticket);
+        return state;
+      },
+      {
+        validator: (command: CaseCommand) => {
+          const refusal = command.action !== action ? `the ${action} update cannot carry a ${command.action} command` : refuseCommand(state, command, new Date());
+          if (refusal) throw ApplicationFailure.create({ type: ACTION_REFUSED, message: refusal, nonRetryable: true });
+        },
+      },
+    );
+  }
+  setHandler(caseMergedSignal, ({ caseNo }) => {
+    enqueue({ events: [{ type: 'MERGED_IN', note: `case ${caseNo} merged into this one`, isPublic: false, actor: null }], effects: [] });
+  });
+  setHandler(calendarChangedSignal, () => {
+    if (state.deadline) enqueue({ events: [], effects: [{ type: 'resizeDeadline', amount: state.deadline.amount }] });
+  });
+
+  const registered = await activities.registerCase(input);
   state.handlingOrgId = registered.handlingOrgId;
+  state.seq = 1;
+  state.policy = await activities.resolvePolicy(input.category, input.severity);
+  enqueue(admit(state));
+
+  for (;;) {
+    const wakeAt = nextWakeAt(state);
+    if (queue.length === 0) {
+      if (wakeAt === null) await condition(() => queue.length > 0);
+      else await condition(() => queue.length > 0, Math.max(wakeAt - Date.now(), 0));
+    }
+    if (queue.length === 0 && wakeAt !== null && Date.now() >= wakeAt) enqueue(escalate(state, new Date()));
+    while (queue.length > 0) {
+      await carryOut(state, queue.shift()!);
+      carriedOut += 1;
+    }
+    if (state.status === 'CLOSED') break;
+  }
+  await condition(allHandlersFinished);
+  return state;
+}
+
+/** Carries out one decision: deadlines first, then the projection, then messages to people and other workflows. */
+async function carryOut(state: CaseState, decision: Decision): Promise<void> {
+  const now = new Date().toISOString();
+  for (const effect of decision.effects) await applyTimeEffect(state, effect, now);
+
+  const firstSeq = state.seq + 1;
+  state.seq += decision.events.length;
+  state.revision += 1;
+  await activities.projectCase(state, decision.events, firstSeq, now);
   upsertSearchAttributes([
-    { key: CaseStageKey, value: state.stage },
+    { key: CaseStageKey, value: STEP_RULES[state.step].stage },
     { key: CaseStatusKey, value: state.status },
+    { key: SeverityKey, value: state.severity },
+    { key: DeadlineAtKey, value: state.deadline ? new Date(state.deadline.deadlineAt) : null },
   ]);
 
-  await condition(() => state.status === 'CLOSED');
-  return state;
+  for (const [index, effect] of decision.effects.entries()) {
+    if (effect.type === 'notify') {
+      await activities.sendNotice({ caseId: state.caseId, referralId: null, key: `${state.revision}.${index}`, notice: effect.notice, message: effect.message, to: effect.to, at: now });
+    } else if (effect.type === 'refer') {
+      await startReferral(state, effect.reason, effect.sequence);
+    } else if (effect.type === 'announceMerge') {
+      await getExternalWorkflowHandle(caseWorkflowId(effect.targetCaseId))
+        .signal(caseMergedSignal, { caseId: state.caseId, caseNo: state.caseNo })
+        .catch(() => undefined); // the target closed meanwhile: this case's own timeline still says where it went
+    }
+  }
+}
+
+async function applyTimeEffect(state: CaseState, effect: CaseEffect, now: string): Promise<void> {
+  const terms = state.policy!;
+  if (effect.type === 'startDeadline') {
+    const schedule = await activities.computeDeadline(now, effect.amount, terms);
+    state.deadline = { ...schedule, kind: effect.kind, amount: effect.amount };
+    state.escalation = { warned: false, reminded: false, supervised: false, referred: false };
+  } else if (effect.type === 'resizeDeadline' && state.deadline) {
+    const schedule = await activities.computeDeadline(state.deadline.startedAt, effect.amount, terms);
+    const moved = { ...state.deadline, ...schedule, amount: effect.amount };
+    state.deadline = moved;
+    // Escalations whose instant moved into the future may fire again at the new time.
+    const future = (at: string) => Date.parse(at) > Date.parse(now);
+    const e = state.escalation;
+    state.escalation = {
+      warned: e.warned && !future(moved.warnAt),
+      reminded: e.reminded && !future(moved.deadlineAt),
+      supervised: e.supervised && !future(moved.supervisionAt),
+      referred: e.referred, // one referral per deadline, however it moves
+    };
+  } else if (effect.type === 'clearDeadline') {
+    state.deadline = null;
+  } else if (effect.type === 'openRevisitWindow') {
+    state.revisitEndsAt = await activities.revisitWindowEnd(now, terms.revisitWindow, terms.timeUnit);
+  }
+}
+
+/** A discipline referral runs as a child that outlives the case if it must. */
+async function startReferral(state: CaseState, reason: ReferralReason, sequence: number): Promise<void> {
+  const referralId = `${state.caseId}-${sequence}`;
+  await startChild(referralWorkflow, {
+    workflowId: referralWorkflowId(referralId),
+    args: [{ referralId, caseId: state.caseId, caseNo: state.caseNo, reason, handlingOrgId: state.handlingOrgId!, terms: state.policy! }],
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+  });
 }

@@ -59,7 +59,14 @@ describe('case registration on the real stack', () => {
     expect(await db.getRepository(CaseEventEntity).find({ where: { caseId: input.caseId } })).toEqual([
       expect.objectContaining({ seq: 1, type: 'SUBMITTED', stage: 'SUBMITTED' }),
     ]);
-    expect(await handle.query(caseStateQuery)).toMatchObject({ stage: 'SUBMITTED', handlingOrgId: guangzhou.id });
+    // The acceptance deadline comes from the SLA policy and the working-day calendar, through activities.
+    const state = await eventually(async () => {
+      const current = await handle.query(caseStateQuery);
+      if (!current.deadline) throw new Error('no deadline yet');
+      return current;
+    });
+    expect(state).toMatchObject({ step: 'SUBMITTED', handlingOrgId: guangzhou.id, policy: { version: 1 }, deadline: { kind: 'ACCEPTANCE', amount: 2 } });
+    expect(Date.parse(state.deadline!.deadlineAt)).toBeGreaterThan(Date.parse(input.submittedAt));
   });
 
   it('writes each case once when the registration activity runs again', async () => {

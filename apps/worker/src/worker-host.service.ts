@@ -1,7 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { AppConfig } from '@app/config';
-import { CaseProjectionWriter } from '@app/projection';
+import { CalendarService } from '@app/calendar';
+import { CaseProjectionWriter, NotificationWriter, OrganizationDirectory, ReferralWriter } from '@app/projection';
+import { SlaPolicyService } from '@app/sla';
 import { createActivities } from '../../../activities';
 import { createCaseWorker } from './case-worker';
 
@@ -16,11 +18,23 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     private readonly config: AppConfig,
     private readonly projection: CaseProjectionWriter,
+    private readonly notifications: NotificationWriter,
+    private readonly referrals: ReferralWriter,
+    private readonly directory: OrganizationDirectory,
+    private readonly calendar: CalendarService,
+    private readonly sla: SlaPolicyService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
-    this.worker = await createCaseWorker(this.config, this.connection, createActivities({ projection: this.projection }));
+    this.worker = await createCaseWorker(this.config, this.connection, createActivities({
+      projection: this.projection,
+      notifications: this.notifications,
+      referrals: this.referrals,
+      directory: this.directory,
+      calendar: this.calendar,
+      sla: this.sla,
+    }));
     this.running = this.worker.run();
     this.running.catch((error: unknown) => {
       this.logger.error(`worker stopped: ${(error as Error).message}`);

@@ -1,15 +1,22 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '@app/config';
+import { CalendarDayOverrideEntity } from '../../calendar/src/calendar-day-override.entity';
+import { SlaPolicyEntity } from '../../sla/src/sla-policy.entity';
 import { CaseEventEntity } from './entities/case-event.entity';
 import { CaseEntity } from './entities/case.entity';
+import { NotificationEntity } from './entities/notification.entity';
 import { OrganizationEntity } from './entities/organization.entity';
+import { ReferralEntity } from './entities/referral.entity';
 import { UserEntity } from './entities/user.entity';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
+import { SlaPolicies1763800000001 } from './migrations/1763800000001-sla-policies';
+import { CalendarOverrides1763800000002 } from './migrations/1763800000002-calendar-overrides';
+import { CaseLifecycle1763800000003 } from './migrations/1763800000003-case-lifecycle';
 
-export const ENTITIES = [OrganizationEntity, UserEntity, CaseEntity, CaseEventEntity];
+export const ENTITIES = [OrganizationEntity, UserEntity, CaseEntity, CaseEventEntity, NotificationEntity, ReferralEntity, SlaPolicyEntity, CalendarDayOverrideEntity];
 
 /** Listed in order; a committed migration is never edited, a change is a new one. */
-export const MIGRATIONS = [InitialSchema1763800000000];
+export const MIGRATIONS = [InitialSchema1763800000000, SlaPolicies1763800000001, CalendarOverrides1763800000002, CaseLifecycle1763800000003];
 
 type DbSettings = Pick<AppConfig, 'DB_HOST' | 'DB_PORT' | 'DB_USER' | 'DB_PASSWORD' | 'DB_NAME'>;
 

@@ -23,5 +23,7 @@ export interface CaseWorkflowInput {
   accessCodeHash: string | null;
   /** Set for spot-check findings, which arrive with a severity. */
   severity: Severity | null;
+  /** The host unit a spot-check finding names, if any. */
+  hostUnitId?: number | null;
   submittedAt: string;
 }

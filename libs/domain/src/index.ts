@@ -3,3 +3,8 @@ export * from './roles';
 export * from './workflow-ids';
 export * from './case-input';
 export * from './sla';
+export * from './case-state-machine';
+export * from './case-actions';
+export * from './case-state';
+export * from './case-rules';
+export * from './referral';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { regionAncestry, CYBERSPACE_OFFICE_KINDS, type CaseWorkflowInput } from '@app/domain';
+import { regionAncestry, CYBERSPACE_OFFICE_KINDS, STEP_RULES, type CaseState, type CaseWorkflowInput, type TimelineEntry } from '@app/domain';
 import { CaseEntity, CaseEventEntity, OrganizationEntity } from '@app/database';
 
 export class NoHandlingOfficeError extends Error {}
@@ -41,6 +41,7 @@ export class CaseProjectionWriter {
         complainantPhoneMasked: input.complainant?.phoneMasked ?? null,
         accessCodeHash: input.accessCodeHash,
         stage: 'SUBMITTED',
+        step: 'SUBMITTED',
         status: 'OPEN',
         severity: input.severity,
         handlingOrgId,
@@ -63,6 +64,42 @@ export class CaseProjectionWriter {
     });
   }
 
+  /**
+   * Applies a workflow decision: its timeline entries (numbered from `firstSeq`) and the case row
+   * as the state now stands. Entries already written are skipped; a row at a newer revision is kept.
+   */
+  async project(state: CaseState, entries: TimelineEntry[], firstSeq: number, at: Date): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      if (entries.length > 0) {
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(CaseEventEntity)
+          .values(
+            entries.map((entry, i) => ({
+              caseId: state.caseId,
+              seq: firstSeq + i,
+              type: entry.type,
+              stage: STEP_RULES[state.step].stage,
+              actorUserId: entry.actor?.userId ?? null,
+              actorRole: entry.actor?.role ?? null,
+              note: entry.note,
+              isPublic: entry.isPublic,
+              occurredAt: at,
+            })),
+          )
+          .orIgnore()
+          .execute();
+      }
+      await em
+        .createQueryBuilder()
+        .update(CaseEntity)
+        .set(caseRow(state, at))
+        .where('id = :id AND revision < :revision', { id: state.caseId, revision: state.revision })
+        .execute();
+    });
+  }
+
   /** The cyberspace office nearest to the region: district, then city, then province, then central. */
   private async handlingOfficeFor(em: EntityManager, regionCode: string): Promise<number> {
     const candidates = await em
@@ -75,4 +112,37 @@ export class CaseProjectionWriter {
     if (candidates.length === 0) throw new NoHandlingOfficeError(`no cyberspace office answers for region ${regionCode}`);
     return candidates[0].id;
   }
+}
+
+/** The case row's columns as the workflow state gives them. */
+function caseRow(state: CaseState, at: Date): Partial<CaseEntity> {
+  const deadline = state.deadline;
+  return {
+    stage: STEP_RULES[state.step].stage,
+    step: state.step,
+    status: state.status,
+    outcome: state.outcome,
+    severity: state.severity,
+    investigatingOrgId: state.investigatingOrgId,
+    hostUnitId: state.hostUnitId,
+    findingResult: state.findingResult,
+    reply: state.reply,
+    satisfaction: state.satisfaction,
+    reopenCount: state.reopenCount,
+    deadlineKind: deadline?.kind ?? null,
+    deadlineAt: deadline ? new Date(deadline.deadlineAt) : null,
+    warnAt: deadline ? new Date(deadline.warnAt) : null,
+    warned: state.escalation.warned,
+    overdue: state.escalation.reminded,
+    supervised: state.supervised,
+    referred: state.referralCount > 0,
+    breaches: state.breaches,
+    policyId: state.policy?.policyId ?? null,
+    policyVersion: state.policy?.version ?? null,
+    mergedInto: state.mergedInto,
+    closedAt: state.status === 'CLOSED' ? at : null,
+    lastEventSeq: state.seq,
+    revision: state.revision,
+    updatedAt: at,
+  };
 }

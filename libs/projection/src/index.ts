@@ -1,2 +1,5 @@
 export * from './case-projection.writer';
+export * from './notification.writer';
+export * from './organization-directory';
+export * from './referral.writer';
 export * from './projection.module';

@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule } from '@app/database';
 import { CaseProjectionWriter } from './case-projection.writer';
+import { NotificationWriter } from './notification.writer';
+import { OrganizationDirectory } from './organization-directory';
+import { ReferralWriter } from './referral.writer';
+
+const PROVIDERS = [CaseProjectionWriter, NotificationWriter, OrganizationDirectory, ReferralWriter];
 
 @Module({
   imports: [DatabaseModule],
-  providers: [CaseProjectionWriter],
-  exports: [CaseProjectionWriter],
+  providers: PROVIDERS,
+  exports: PROVIDERS,
 })
 export class ProjectionModule {}

@@ -1,12 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { CaseSource, CaseStage, CaseStatus, Category, Severity, SubjectType } from '@app/domain';
+import type { CaseOutcome, CaseSource, CaseStage, CaseStatus, CaseStep, Category, DeadlineKind, FindingResult, Satisfaction, Severity, SubjectType } from '@app/domain';
 
 /**
  * The projection of one case, written only by the case workflow's activities.
  * The workflow is the source of truth; this row serves lists, dashboards and details.
  */
 @Entity({ name: 'cases' })
-@Index('idx_cases_open_deadline', ['status'])
+@Index('idx_cases_status_deadline', ['status', 'deadlineAt'])
 @Index('idx_cases_subject', ['subjectName', 'category'])
 export class CaseEntity {
   @PrimaryColumn({ type: 'char', length: 36 })
@@ -73,4 +73,68 @@ export class CaseEntity {
 
   @Column({ type: 'varchar', length: 16, nullable: true })
   severity: Severity | null;
+
+  @Column({ type: 'varchar', length: 24 })
+  step: CaseStep;
+
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  outcome: CaseOutcome | null;
+
+  @Column({ name: 'investigating_org_id', type: 'int', nullable: true })
+  investigatingOrgId: number | null;
+
+  @Column({ name: 'host_unit_id', type: 'int', nullable: true })
+  hostUnitId: number | null;
+
+  @Column({ name: 'finding_result', type: 'varchar', length: 24, nullable: true })
+  findingResult: FindingResult | null;
+
+  @Column({ type: 'text', nullable: true })
+  reply: string | null;
+
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  satisfaction: Satisfaction | null;
+
+  @Column({ name: 'reopen_count', type: 'int', default: 0 })
+  reopenCount: number;
+
+  @Column({ name: 'deadline_kind', type: 'varchar', length: 16, nullable: true })
+  deadlineKind: DeadlineKind | null;
+
+  @Column({ name: 'deadline_at', type: 'datetime', precision: 3, nullable: true })
+  deadlineAt: Date | null;
+
+  @Column({ name: 'warn_at', type: 'datetime', precision: 3, nullable: true })
+  warnAt: Date | null;
+
+  @Column({ default: false })
+  warned: boolean;
+
+  @Column({ default: false })
+  overdue: boolean;
+
+  @Column({ default: false })
+  supervised: boolean;
+
+  @Column({ default: false })
+  referred: boolean;
+
+  @Column({ type: 'int', default: 0 })
+  breaches: number;
+
+  @Column({ name: 'policy_id', type: 'int', nullable: true })
+  policyId: number | null;
+
+  @Column({ name: 'policy_version', type: 'int', nullable: true })
+  policyVersion: number | null;
+
+  @Column({ name: 'merged_into', type: 'char', length: 36, nullable: true })
+  mergedInto: string | null;
+
+  @Column({ name: 'closed_at', type: 'datetime', precision: 3, nullable: true })
+  closedAt: Date | null;
+
+  /** Incremented by every projection write; an older write arriving late changes nothing. */
+  @Column({ type: 'int', default: 0 })
+  revision: number;
 }

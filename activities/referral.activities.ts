@@ -1,0 +1,29 @@
+import type { ReferralState } from '@app/domain';
+import type { OrganizationDirectory, ReferralWriter } from '@app/projection';
+
+export interface ReferralActivityDeps {
+  referrals: ReferralWriter;
+  directory: OrganizationDirectory;
+}
+
+export function createReferralActivities({ referrals, directory }: ReferralActivityDeps) {
+  return {
+    async disciplineBodyFor(orgId: number): Promise<number> {
+      return directory.disciplineBodyFor(orgId);
+    },
+
+    async nextDisciplineBody(disciplineOrgId: number): Promise<number> {
+      return directory.nextDisciplineBody(disciplineOrgId);
+    },
+
+    async registerReferral(state: ReferralState, at: string): Promise<void> {
+      await referrals.register(state, at);
+    },
+
+    async projectReferral(state: ReferralState, at: string): Promise<void> {
+      await referrals.project(state, at);
+    },
+  };
+}
+
+export type ReferralActivities = ReturnType<typeof createReferralActivities>;

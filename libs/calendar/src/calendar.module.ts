@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarDayOverrideEntity } from './calendar-day-override.entity';
+import { CalendarService } from './calendar.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CalendarDayOverrideEntity])],
+  providers: [CalendarService],
+  exports: [CalendarService],
+})
+export class CalendarModule {}

@@ -1,0 +1,50 @@
+import type { ActorRef } from './case-actions';
+import type { ReferralReason } from './case-rules';
+import type { SlaTerms } from './sla';
+
+export const REFERRAL_STATUSES = ['AWAITING_ACK', 'ACKNOWLEDGED', 'CONCLUDED'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+/** 问责结果 */
+export const ACCOUNTABILITY_OUTCOMES = ['NO_ACCOUNTABILITY', 'ADMONISHMENT_TALK', 'CIRCULATED_CRITICISM', 'DISCIPLINARY_SANCTION'] as const;
+export type AccountabilityOutcome = (typeof ACCOUNTABILITY_OUTCOMES)[number];
+
+export interface ReferralInput {
+  referralId: string;
+  caseId: string;
+  caseNo: string;
+  reason: ReferralReason;
+  /** The office responsible for the case; its discipline body receives the referral. */
+  handlingOrgId: number;
+  terms: Pick<SlaTerms, 'timeUnit' | 'referralAcknowledge' | 'referralConclude' | 'supervisionGrace' | 'referralGrace'>;
+}
+
+export interface ReferralState {
+  referralId: string;
+  caseId: string;
+  caseNo: string;
+  reason: ReferralReason;
+  status: ReferralStatus;
+  disciplineOrgId: number | null;
+  escalations: number;
+  ackDeadlineAt: string | null;
+  concludeDeadlineAt: string | null;
+  acknowledgedAt: string | null;
+  concludedAt: string | null;
+  outcome: AccountabilityOutcome | null;
+  conclusion: string | null;
+  revision: number;
+}
+
+export interface AcknowledgeReferral {
+  actor: ActorRef;
+  note?: string;
+}
+
+export interface ConcludeReferral {
+  actor: ActorRef;
+  outcome: AccountabilityOutcome;
+  conclusion: string;
+}
+
+export const referralWorkflowId = (referralId: string): string => `referral-${referralId}`;

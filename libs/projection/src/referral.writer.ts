@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { ReferralState } from '@app/domain';
+import { CaseEntity, CaseEventEntity, ReferralEntity } from '@app/database';
+
+/** Writes the referrals projection; the referral workflow is its only writer. */
+@Injectable()
+export class ReferralWriter {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Creates the row with its package (case file, timeline, finding, evidence) once; a retry changes nothing. */
+  async register(state: ReferralState, at: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      if (await em.existsBy(ReferralEntity, { id: state.referralId })) return;
+      await em.insert(ReferralEntity, { ...row(state, at), createdAt: new Date(at), package: JSON.stringify(await this.referralPackage(em.getRepository(CaseEntity), state.caseId)) });
+    });
+  }
+
+  async project(state: ReferralState, at: string): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(ReferralEntity)
+      .set(row(state, at))
+      .where('id = :id AND revision < :revision', { id: state.referralId, revision: state.revision })
+      .execute();
+  }
+
+  private async referralPackage(cases: { findOneBy(where: { id: string }): Promise<CaseEntity | null> }, caseId: string) {
+    const kase = await cases.findOneBy({ id: caseId });
+    const timeline = await this.dataSource.getRepository(CaseEventEntity).find({ where: { caseId }, order: { seq: 'ASC' } });
+    // The complainant's identity stays out: the package travels to another body.
+    return {
+      case: kase && {
+        caseNo: kase.caseNo,
+        source: kase.source,
+        category: kase.category,
+        subjectType: kase.subjectType,
+        subjectName: kase.subjectName,
+        regionCode: kase.regionCode,
+        description: kase.description,
+        severity: kase.severity,
+        findingResult: kase.findingResult,
+        handlingOrgId: kase.handlingOrgId,
+        hostUnitId: kase.hostUnitId,
+        breaches: kase.breaches,
+      },
+      timeline: timeline.map((e) => ({ seq: e.seq, type: e.type, note: e.note, actorRole: e.actorRole, occurredAt: e.occurredAt })),
+      evidence: timeline.filter((e) => e.type === 'RECTIFICATION_SUBMITTED').map((e) => e.note),
+    };
+  }
+}
+
+function row(state: ReferralState, at: string): Partial<ReferralEntity> {
+  const date = (iso: string | null) => (iso ? new Date(iso) : null);
+  return {
+    id: state.referralId,
+    caseId: state.caseId,
+    caseNo: state.caseNo,
+    reason: state.reason,
+    status: state.status,
+    disciplineOrgId: state.disciplineOrgId!,
+    escalations: state.escalations,
+    outcome: state.outcome,
+    conclusion: state.conclusion,
+    ackDeadlineAt: date(state.ackDeadlineAt),
+    concludeDeadlineAt: date(state.concludeDeadlineAt),
+    acknowledgedAt: date(state.acknowledgedAt),
+    concludedAt: date(state.concludedAt),
+    updatedAt: new Date(at),
+    revision: state.revision,
+  };
+}

@@ -1,0 +1,124 @@
+import { ApplicationFailure, condition, defineQuery, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { CaseActivities, ReferralActivities } from '../activities';
+import type { AcknowledgeReferral, ConcludeReferral, ReferralInput, ReferralState } from '../libs/domain/src';
+
+export const referralStateQuery = defineQuery<ReferralState>('referralState');
+export const acknowledgeReferralUpdate = defineUpdate<ReferralState, [AcknowledgeReferral]>('acknowledge');
+export const concludeReferralUpdate = defineUpdate<ReferralState, [ConcludeReferral]>('conclude');
+
+const activities = proxyActivities<CaseActivities & ReferralActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+const refuse = (message: string) => ApplicationFailure.create({ type: 'ActionRefused', message, nonRetryable: true });
+
+/**
+ * A referral to a discipline inspection body (移送纪检监察): it must be acknowledged within its
+ * deadline and concluded with an accountability outcome within the next; a missed deadline moves
+ * it to the discipline body one level up.
+ */
+export async function referralWorkflow(input: ReferralInput): Promise<ReferralState> {
+  const state: ReferralState = {
+    referralId: input.referralId,
+    caseId: input.caseId,
+    caseNo: input.caseNo,
+    reason: input.reason,
+    status: 'AWAITING_ACK',
+    disciplineOrgId: null,
+    escalations: 0,
+    ackDeadlineAt: null,
+    concludeDeadlineAt: null,
+    acknowledgedAt: null,
+    concludedAt: null,
+    outcome: null,
+    conclusion: null,
+    revision: 0,
+  };
+  let pendingWrite = false;
+  setHandler(referralStateQuery, () => state);
+  setHandler(
+    acknowledgeReferralUpdate,
+    async () => {
+      state.status = 'ACKNOWLEDGED';
+      state.acknowledgedAt = new Date().toISOString();
+      pendingWrite = true;
+      await condition(() => !pendingWrite);
+      return state;
+    },
+    { validator: ({ actor }) => guard(actor.role, state.status === 'AWAITING_ACK', 'the referral is not awaiting acknowledgement') },
+  );
+  setHandler(
+    concludeReferralUpdate,
+    async ({ outcome, conclusion }) => {
+      state.status = 'CONCLUDED';
+      state.concludedAt = new Date().toISOString();
+      state.outcome = outcome;
+      state.conclusion = conclusion;
+      pendingWrite = true;
+      await condition(() => !pendingWrite);
+      return state;
+    },
+    { validator: ({ actor }) => guard(actor.role, state.status === 'ACKNOWLEDGED', 'only an acknowledged referral can be concluded') },
+  );
+
+  const write = async () => {
+    state.revision += 1;
+    await activities.projectReferral(state, new Date().toISOString());
+    pendingWrite = false;
+  };
+
+  state.disciplineOrgId = await activities.disciplineBodyFor(input.handlingOrgId);
+  state.ackDeadlineAt = (await activities.computeDeadline(new Date().toISOString(), input.terms.referralAcknowledge, input.terms)).deadlineAt;
+  state.revision += 1;
+  await activities.registerReferral(state, new Date().toISOString());
+  await notifyBody(state, 'REFERRAL_RECEIVED', `referral of case ${state.caseNo} (${state.reason}): acknowledge by ${state.ackDeadlineAt}`);
+
+  for (const phase of ['AWAITING_ACK', 'ACKNOWLEDGED'] as const) {
+    for (;;) {
+      const deadline = phase === 'AWAITING_ACK' ? state.ackDeadlineAt! : state.concludeDeadlineAt!;
+      const answered = await condition(() => state.status !== phase || pendingWrite, Math.max(Date.parse(deadline) - Date.now(), 0));
+      if (pendingWrite) await write();
+      if (answered && state.status !== phase) break;
+      if (answered) continue;
+      await escalateOneLevel(state, input, phase);
+    }
+    if (phase === 'AWAITING_ACK') {
+      state.concludeDeadlineAt = (await activities.computeDeadline(state.acknowledgedAt!, input.terms.referralConclude, input.terms)).deadlineAt;
+      await write();
+    }
+  }
+  await notifyBody(state, 'REFERRAL_CONCLUDED', `referral of case ${state.caseNo} concluded: ${state.outcome}`);
+  return state;
+}
+
+/** A missed referral deadline: the body one level up takes it over, with a fresh deadline of the same length. */
+async function escalateOneLevel(state: ReferralState, input: ReferralInput, phase: 'AWAITING_ACK' | 'ACKNOWLEDGED'): Promise<void> {
+  const missed = state.disciplineOrgId!;
+  state.disciplineOrgId = await activities.nextDisciplineBody(missed);
+  state.escalations += 1;
+  const amount = phase === 'AWAITING_ACK' ? input.terms.referralAcknowledge : input.terms.referralConclude;
+  const deadlineAt = (await activities.computeDeadline(new Date().toISOString(), amount, input.terms)).deadlineAt;
+  if (phase === 'AWAITING_ACK') state.ackDeadlineAt = deadlineAt;
+  else state.concludeDeadlineAt = deadlineAt;
+  state.revision += 1;
+  await activities.projectReferral(state, new Date().toISOString());
+  await notifyBody(state, 'REFERRAL_ESCALATED', `referral of case ${state.caseNo} overdue at the level below (${phase}); now due ${deadlineAt}`);
+}
+
+async function notifyBody(state: ReferralState, notice: string, message: string): Promise<void> {
+  await activities.sendNotice({
+    caseId: state.caseId,
+    referralId: state.referralId,
+    key: `referral.${state.referralId}.${state.revision}.${notice}`,
+    notice,
+    message,
+    to: [{ orgId: state.disciplineOrgId!, role: 'DISCIPLINE_OFFICER', level: 'SELF' }],
+    at: new Date().toISOString(),
+  });
+}
+
+function guard(role: string, allowedNow: boolean, reason: string): void {
+  if (role !== 'DISCIPLINE_OFFICER') throw refuse('only a discipline officer acts on a referral');
+  if (!allowedNow) throw refuse(reason);
+}
