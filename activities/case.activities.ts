@@ -36,6 +36,10 @@ export function createCaseActivities({ projection, notifications, calendar, sla 
       await projection.project(state, entries, firstSeq, new Date(at));
     },
 
+    async openCaseIds(afterId: string, limit: number): Promise<string[]> {
+      return projection.openCaseIds(afterId, limit);
+    },
+
     async sendNotice(request: NoticeRequest): Promise<number> {
       return notifications.send(request);
     },

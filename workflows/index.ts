@@ -1,2 +1,3 @@
 export * from './case.workflow';
 export * from './referral.workflow';
+export * from './calendar-broadcast.workflow';

@@ -35,16 +35,21 @@ export async function referralWorkflow(input: ReferralInput): Promise<ReferralSt
     conclusion: null,
     revision: 0,
   };
-  let pendingWrite = false;
+  // Each change asks for a write; an Update answers once a write that includes its change is done.
+  let requested = 0;
+  let written = 0;
+  const changed = async () => {
+    const ticket = ++requested;
+    await condition(() => written >= ticket);
+    return state;
+  };
   setHandler(referralStateQuery, () => state);
   setHandler(
     acknowledgeReferralUpdate,
     async () => {
       state.status = 'ACKNOWLEDGED';
       state.acknowledgedAt = new Date().toISOString();
-      pendingWrite = true;
-      await condition(() => !pendingWrite);
-      return state;
+      return changed();
     },
     { validator: ({ actor }) => guard(actor.role, state.status === 'AWAITING_ACK', 'the referral is not awaiting acknowledgement') },
   );
@@ -55,17 +60,16 @@ export async function referralWorkflow(input: ReferralInput): Promise<ReferralSt
       state.concludedAt = new Date().toISOString();
       state.outcome = outcome;
       state.conclusion = conclusion;
-      pendingWrite = true;
-      await condition(() => !pendingWrite);
-      return state;
+      return changed();
     },
     { validator: ({ actor }) => guard(actor.role, state.status === 'ACKNOWLEDGED', 'only an acknowledged referral can be concluded') },
   );
 
   const write = async () => {
+    const upTo = requested;
     state.revision += 1;
     await activities.projectReferral(state, new Date().toISOString());
-    pendingWrite = false;
+    written = upTo;
   };
 
   state.disciplineOrgId = await activities.disciplineBodyFor(input.handlingOrgId);
@@ -77,8 +81,8 @@ export async function referralWorkflow(input: ReferralInput): Promise<ReferralSt
   for (const phase of ['AWAITING_ACK', 'ACKNOWLEDGED'] as const) {
     for (;;) {
       const deadline = phase === 'AWAITING_ACK' ? state.ackDeadlineAt! : state.concludeDeadlineAt!;
-      const answered = await condition(() => state.status !== phase || pendingWrite, Math.max(Date.parse(deadline) - Date.now(), 0));
-      if (pendingWrite) await write();
+      const answered = await condition(() => state.status !== phase || written < requested, Math.max(Date.parse(deadline) - Date.now(), 0));
+      if (written < requested) await write();
       if (answered && state.status !== phase) break;
       if (answered) continue;
       await escalateOneLevel(state, input, phase);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, LessThanOrEqual, MoreThanOrEqual, type FindOptionsWhere, type Repository } from 'typeorm';
+import { CALENDAR_CACHE_MS } from '@app/domain';
 import { CalendarDayOverrideEntity } from './calendar-day-override.entity';
 import { isCalendarDate, validateDayOverrides, WorkingCalendar, type DayOverride, type DayOverrideProblem } from './working-calendar';
 
@@ -13,7 +14,7 @@ export class CalendarOverrideError extends Error {
 }
 
 /** Overrides change rarely; a short cache spares a query per deadline while other processes catch up within it. */
-const CACHE_TTL_MS = 30_000;
+const CACHE_TTL_MS = CALENDAR_CACHE_MS;
 
 @Injectable()
 export class CalendarService {

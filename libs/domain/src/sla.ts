@@ -61,3 +61,6 @@ export interface DeadlineSchedule {
   /** referralGrace past the deadline: referral to the discipline body. */
   referralAt: string;
 }
+
+/** How long a process may keep using a calendar it loaded; after it, every process sees the latest overrides. */
+export const CALENDAR_CACHE_MS = 30_000;

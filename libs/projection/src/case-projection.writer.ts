@@ -100,6 +100,12 @@ export class CaseProjectionWriter {
     });
   }
 
+  /** Ids of open cases after `afterId`, in id order: pages for a broadcast to running workflows. */
+  async openCaseIds(afterId: string, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM cases WHERE status = ? AND id > ? ORDER BY id LIMIT ?', ['OPEN', afterId, limit]);
+    return rows.map((r) => r.id);
+  }
+
   /** The cyberspace office nearest to the region: district, then city, then province, then central. */
   private async handlingOfficeFor(em: EntityManager, regionCode: string): Promise<number> {
     const candidates = await em

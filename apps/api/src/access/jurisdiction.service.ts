@@ -1,16 +1,25 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { CaseEntity, OrganizationEntity } from '@app/database';
+import { Repository, type SelectQueryBuilder } from 'typeorm';
+import { CaseEntity, OrganizationEntity, ReferralEntity } from '@app/database';
 import type { StaffUser } from '../auth/staff-user';
 
+/** A host unit sees a case only once a substantiated finding sends it a rectification notice. */
+const RECTIFICATION_FINDINGS = ['SUBSTANTIATED', 'PARTLY_SUBSTANTIATED'];
+
 /**
- * Which cases an official may see: those handled within the subtree of its organization.
+ * Which cases an official may see and act on:
+ * - offices' staff: cases handled or investigated within the subtree of their organization;
+ * - host-unit operators: cases naming their unit, from rectification on;
+ * - discipline officers: cases referred to their body.
  * A case out of reach answers 404, the same as one that does not exist.
  */
 @Injectable()
 export class JurisdictionService {
-  constructor(@InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>) {}
+  constructor(
+    @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
+    @InjectRepository(ReferralEntity) private readonly referrals: Repository<ReferralEntity>,
+  ) {}
 
   async organizationPath(organizationId: number): Promise<string> {
     const org = await this.organizations.findOne({ where: { id: organizationId }, select: { path: true } });
@@ -22,8 +31,26 @@ export class JurisdictionService {
     throw new NotFoundException('Case not found');
   }
 
+  /** Restricts a query over `cases` aliased `c` to what the user may see. */
+  async restrict(qb: SelectQueryBuilder<CaseEntity>, user: StaffUser): Promise<SelectQueryBuilder<CaseEntity>> {
+    if (user.role === 'HOST_UNIT_OPERATOR') {
+      return qb.andWhere('c.host_unit_id = :myOrg AND c.finding_result IN (:...rectifying)', { myOrg: user.organizationId, rectifying: RECTIFICATION_FINDINGS });
+    }
+    if (user.role === 'DISCIPLINE_OFFICER') {
+      return qb.andWhere('EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id AND r.discipline_org_id = :myOrg)', { myOrg: user.organizationId });
+    }
+    const subtree = `${await this.organizationPath(user.organizationId)}%`;
+    return qb
+      .innerJoin(OrganizationEntity, 'scope_h', 'scope_h.id = c.handling_org_id')
+      .leftJoin(OrganizationEntity, 'scope_i', 'scope_i.id = c.investigating_org_id')
+      .andWhere('(scope_h.path LIKE :subtree OR scope_i.path LIKE :subtree)', { subtree });
+  }
+
   private async canSee(user: StaffUser, kase: CaseEntity): Promise<boolean> {
-    const [mine, handling] = await Promise.all([this.organizationPath(user.organizationId), this.organizationPath(kase.handlingOrgId)]);
-    return handling.startsWith(mine);
+    if (user.role === 'HOST_UNIT_OPERATOR') return kase.hostUnitId === user.organizationId && RECTIFICATION_FINDINGS.includes(kase.findingResult ?? '');
+    if (user.role === 'DISCIPLINE_OFFICER') return this.referrals.existsBy({ caseId: kase.id, disciplineOrgId: user.organizationId });
+    const mine = await this.organizationPath(user.organizationId);
+    const reached = await Promise.all([kase.handlingOrgId, kase.investigatingOrgId].filter((id): id is number => id !== null).map((id) => this.organizationPath(id)));
+    return reached.some((path) => path.startsWith(mine));
   }
 }

@@ -26,3 +26,9 @@ export function createValidationPipe(): ValidationPipe {
     },
   });
 }
+
+/** Validates a body whose class is known only at run time, with the same rules and error shape as the global pipe. */
+export async function validateBody<T extends object>(type: new () => T, body: unknown): Promise<T> {
+  const pipe = createValidationPipe();
+  return pipe.transform(body ?? {}, { type: 'body', metatype: type }) as Promise<T>;
+}

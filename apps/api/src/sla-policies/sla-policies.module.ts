@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-// Relative until tsconfig has the @app/sla alias.
 import { SlaModule } from '@app/sla';
 import { SlaPoliciesController } from './sla-policies.controller';
 

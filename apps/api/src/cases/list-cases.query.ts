@@ -1,0 +1,34 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { CASE_STAGES, CASE_STATUSES, type CaseStage, type CaseStatus } from '@app/domain';
+
+export class ListCasesQuery {
+  @ApiPropertyOptional({ enum: CASE_STAGES })
+  @IsOptional() @IsIn(CASE_STAGES)
+  stage?: CaseStage;
+
+  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @IsOptional() @IsIn(CASE_STATUSES)
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ description: 'true: past the deadline; false: not' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'A region and everything under it: 440000 takes all of Guangdong' })
+  @IsOptional() @Matches(/^\d{6}$/, { message: 'regionCode must be six digits' })
+  regionCode?: string;
+
+  @ApiPropertyOptional({ enum: ['me'], description: 'Only cases whose current step waits on you' })
+  @IsOptional() @IsIn(['me'])
+  assignee?: 'me';
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  page = 1;
+
+  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  pageSize = 20;
+}

@@ -1,0 +1,30 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/auth.decorators';
+import { ErrorResponse } from '../common/error-response';
+import { CaseStateResponse } from '../workflow-gateway/case-state.response';
+import { AccessCodeQuery, EvaluationDto, PublicCaseResponse } from './public-cases.dtos';
+import { PublicCasesService } from './public-cases.service';
+
+@ApiTags('public')
+@Public()
+@Controller('api/v1/public/cases')
+export class PublicCasesController {
+  constructor(private readonly cases: PublicCasesService) {}
+
+  @Get(':caseNo')
+  @ApiOkResponse({ type: PublicCaseResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'Unknown case number or wrong access code (indistinguishable)' })
+  progress(@Param('caseNo') caseNo: string, @Query() query: AccessCodeQuery): Promise<PublicCaseResponse> {
+    return this.cases.progress(caseNo, query.accessCode);
+  }
+
+  @Post(':caseNo/evaluation')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CaseStateResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'The case is not awaiting an evaluation' })
+  evaluate(@Param('caseNo') caseNo: string, @Body() body: EvaluationDto): Promise<CaseStateResponse> {
+    return this.cases.evaluate(caseNo, body);
+  }
+}

@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { SATISFACTIONS, type Satisfaction } from '@app/domain';
+
+const ACCESS_CODE = /^[0-9A-Za-z]{10}$/;
+
+export class AccessCodeQuery {
+  @ApiProperty({ description: 'The code given when the complaint was filed' })
+  @IsString() @Matches(ACCESS_CODE, { message: 'accessCode must be the 10-character code given at submission' })
+  accessCode: string;
+}
+
+export class EvaluationDto {
+  @ApiProperty()
+  @IsString() @Matches(ACCESS_CODE, { message: 'accessCode must be the 10-character code given at submission' })
+  accessCode: string;
+
+  @ApiProperty({ enum: SATISFACTIONS })
+  @IsIn(SATISFACTIONS)
+  satisfaction: Satisfaction;
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsString() @Length(1, 2000)
+  comment?: string;
+}
+
+export class PublicTimelineEntry {
+  @ApiProperty() type: string;
+  @ApiPropertyOptional({ nullable: true }) note: string | null;
+  @ApiProperty() occurredAt: Date;
+}
+
+/** What a complainant may see: progress and the reply, no internal notes or officials. */
+export class PublicCaseResponse {
+  @ApiProperty() caseNo: string;
+  @ApiProperty() stage: string;
+  @ApiProperty() status: string;
+  @ApiPropertyOptional({ nullable: true }) outcome: string | null;
+  @ApiPropertyOptional({ nullable: true }) reply: string | null;
+  @ApiProperty({ description: 'True while the revisit evaluation is open' }) awaitingEvaluation: boolean;
+  @ApiProperty({ type: [PublicTimelineEntry] }) timeline: PublicTimelineEntry[];
+}

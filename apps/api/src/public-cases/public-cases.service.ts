@@ -1,0 +1,49 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Client } from '@temporalio/client';
+import { Repository } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { caseWorkflowId, type CaseCommand, type CaseState } from '@app/domain';
+import { CaseEntity, CaseEventEntity } from '@app/database';
+import { accessCodeMatches } from '../intake/case-identity';
+import { CaseStateResponse } from '../workflow-gateway/case-state.response';
+import { sendUpdate } from '../workflow-gateway/workflow-updates';
+import type { EvaluationDto, PublicCaseResponse } from './public-cases.dtos';
+
+/** The complainant's side: progress lookup and the revisit evaluation, by case number and access code. */
+@Injectable()
+export class PublicCasesService {
+  constructor(
+    private readonly client: Client,
+    private readonly config: AppConfig,
+    @InjectRepository(CaseEntity) private readonly cases: Repository<CaseEntity>,
+    @InjectRepository(CaseEventEntity) private readonly events: Repository<CaseEventEntity>,
+  ) {}
+
+  async progress(caseNo: string, accessCode: string): Promise<PublicCaseResponse> {
+    const kase = await this.open(caseNo, accessCode);
+    const timeline = await this.events.find({ where: { caseId: kase.id, isPublic: true }, order: { seq: 'ASC' } });
+    return {
+      caseNo: kase.caseNo,
+      stage: kase.stage,
+      status: kase.status,
+      outcome: kase.outcome,
+      reply: kase.reply,
+      awaitingEvaluation: kase.step === 'REVISIT',
+      timeline: timeline.map((e) => ({ type: e.type, note: e.note, occurredAt: e.occurredAt })),
+    };
+  }
+
+  async evaluate(caseNo: string, body: EvaluationDto): Promise<CaseStateResponse> {
+    const kase = await this.open(caseNo, body.accessCode);
+    const command: CaseCommand = { action: 'evaluate', actor: { userId: null, role: 'COMPLAINANT', organizationId: null }, payload: { satisfaction: body.satisfaction, comment: body.comment } };
+    return CaseStateResponse.of(await sendUpdate<CaseState>(this.client.workflow.getHandle(caseWorkflowId(kase.id)), 'evaluate', command));
+  }
+
+  /** A wrong code and an unknown case number answer the same. */
+  private async open(caseNo: string, accessCode: string): Promise<CaseEntity> {
+    const kase = await this.cases.findOneBy({ caseNo });
+    if (!kase || !accessCodeMatches(this.config.INTAKE_SECRET, accessCode, kase.accessCodeHash)) throw new NotFoundException('No case with this number and access code');
+    return kase;
+  }
+}

@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { STEP_RULES, type CaseState } from '@app/domain';
+
+export class DeadlineResponse {
+  @ApiProperty() kind: string;
+  @ApiProperty() deadlineAt: string;
+  @ApiProperty() warnAt: string;
+  @ApiProperty() supervisionAt: string;
+  @ApiProperty() referralAt: string;
+}
+
+/** The case as its workflow holds it right after an action. */
+export class CaseStateResponse {
+  @ApiProperty() caseId: string;
+  @ApiProperty() caseNo: string;
+  @ApiProperty() stage: string;
+  @ApiProperty() step: string;
+  @ApiProperty() status: string;
+  @ApiPropertyOptional({ nullable: true }) outcome: string | null;
+  @ApiPropertyOptional({ nullable: true }) severity: string | null;
+  @ApiPropertyOptional({ type: DeadlineResponse, nullable: true }) deadline: DeadlineResponse | null;
+  @ApiProperty() extensionPending: boolean;
+  @ApiProperty() reopenCount: number;
+  @ApiProperty() supervised: boolean;
+  @ApiProperty() referralCount: number;
+
+  static of(state: CaseState): CaseStateResponse {
+    const d = state.deadline;
+    return {
+      caseId: state.caseId,
+      caseNo: state.caseNo,
+      stage: STEP_RULES[state.step].stage,
+      step: state.step,
+      status: state.status,
+      outcome: state.outcome,
+      severity: state.severity,
+      deadline: d && { kind: d.kind, deadlineAt: d.deadlineAt, warnAt: d.warnAt, supervisionAt: d.supervisionAt, referralAt: d.referralAt },
+      extensionPending: state.pendingExtension !== null,
+      reopenCount: state.reopenCount,
+      supervised: state.supervised,
+      referralCount: state.referralCount,
+    };
+  }
+}
