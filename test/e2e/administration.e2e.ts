@@ -1,0 +1,86 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { eventually, http, login, startApiApp, startWorkerApp, type RunningApi } from '../support/stack';
+
+const terms = (timeUnit: 'WORKING_DAY' | 'MINUTE', acceptance: number) => ({
+  timeUnit,
+  durations: { ACCEPTANCE: acceptance, DISPATCH: 1, INVESTIGATION: 5, SIGN: 1, RECTIFICATION: 15, REVIEW: 3, FEEDBACK: 2 },
+  revisitWindow: 7,
+  maxRectification: 30,
+  maxExtension: 15,
+  supervisionGrace: 2,
+  referralGrace: 5,
+  referralAcknowledge: 5,
+  referralConclude: 30,
+});
+
+/** Administrators change the SLA policy and the calendar; cases follow. */
+describe('administration through the API', () => {
+  let api: RunningApi;
+  let worker: INestApplicationContext;
+  let admin: string;
+  let handler: string;
+
+  async function submit(category: string): Promise<{ caseId: string; detail: { deadlineAt: string; policyVersion: number } }> {
+    const created = await http(api.baseUrl, 'POST', '/api/v1/complaints', {
+      body: { category, subjectType: 'APP', subjectName: `${category} 测试`, regionCode: '440100', description: '强制下载安装并每日登录打卡。', anonymous: true },
+    });
+    const detail = await eventually(async () => {
+      const response = await http(api.baseUrl, 'GET', `/api/v1/cases/${created.body.caseId}`, { token: handler });
+      if (!response.body?.deadlineAt) throw new Error('not projected yet');
+      return response.body;
+    });
+    return { caseId: created.body.caseId, detail };
+  }
+
+  beforeAll(async () => {
+    [api, worker] = await Promise.all([startApiApp(), startWorkerApp()]);
+    admin = await login(api.baseUrl, 'admin');
+    handler = await login(api.baseUrl, 'handler.gz');
+  });
+
+  afterAll(async () => {
+    await api?.app.close();
+    await worker?.close();
+  });
+
+  it('publishes a new SLA policy version that new cases take and running cases do not', async () => {
+    const before = await submit('DUPLICATE_REPORTING');
+    expect(before.detail.policyVersion).toBe(1);
+
+    const published = await http(api.baseUrl, 'POST', '/api/v1/admin/sla-policies', { token: admin, body: { category: 'DUPLICATE_REPORTING', terms: terms('MINUTE', 3) } });
+    expect(published).toMatchObject({ status: 201, body: { version: 1, category: 'DUPLICATE_REPORTING', timeUnit: 'MINUTE' } });
+
+    const after = await submit('DUPLICATE_REPORTING');
+    const minutes = (Date.parse(after.detail.deadlineAt) - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(2);
+    expect(minutes).toBeLessThanOrEqual(3);
+    const unchanged = await http(api.baseUrl, 'GET', `/api/v1/cases/${before.caseId}`, { token: handler });
+    expect(unchanged.body.deadlineAt).toBe(before.detail.deadlineAt);
+
+    const bad = await http(api.baseUrl, 'POST', '/api/v1/admin/sla-policies', { token: admin, body: { terms: { ...terms('WORKING_DAY', 2), maxExtension: 99 } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'terms.maxExtension' })]));
+    expect((await http(api.baseUrl, 'POST', '/api/v1/admin/sla-policies', { token: handler, body: { terms: terms('WORKING_DAY', 2) } })).status).toBe(403);
+  });
+
+  it('moves the deadline of a running case when new holidays are published', async () => {
+    const { caseId, detail } = await submit('TASK_DUMPING');
+    // Declare the next 20 days holidays: the acceptance deadline must move past them.
+    const start = new Date(Date.now() + 8 * 3600_000);
+    const days = Array.from({ length: 20 }, (_, i) => ({ date: new Date(start.getTime() + (i + 1) * 86_400_000).toISOString().slice(0, 10), workday: false, name: '测试假期' }));
+    const saved = await http(api.baseUrl, 'PUT', '/api/v1/admin/calendar/overrides', { token: admin, body: { days } });
+    expect(saved).toMatchObject({ status: 200, body: { saved: 20, broadcastWorkflowId: expect.stringMatching(/^calendar-broadcast-/) } });
+
+    const moved = await eventually(async () => {
+      const response = await http(api.baseUrl, 'GET', `/api/v1/cases/${caseId}`, { token: handler });
+      if (response.body.deadlineAt === detail.deadlineAt) throw new Error('not moved yet');
+      return response.body;
+    }, 90_000);
+    expect(Date.parse(moved.deadlineAt) - Date.parse(detail.deadlineAt)).toBeGreaterThanOrEqual(14 * 86_400_000);
+
+    const listed = await http(api.baseUrl, 'GET', `/api/v1/admin/calendar/overrides?from=${days[0].date}&to=${days[19].date}`, { token: admin });
+    expect(listed.body).toHaveLength(20);
+    const invalid = await http(api.baseUrl, 'PUT', '/api/v1/admin/calendar/overrides', { token: admin, body: { days: [{ date: '2026-02-30', workday: true, name: 'x' }] } });
+    expect(invalid.status).toBe(400);
+  }, 120_000);
+});
