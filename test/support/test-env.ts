@@ -14,6 +14,9 @@ export function testEnvironment(temporalAddress: string): Record<string, string>
     TEMPORAL_NAMESPACE: 'default',
     TEMPORAL_TASK_QUEUE: `cases-test-${process.pid}`,
     API_PORT: '0',
+    // Every test client is 127.0.0.1: limits are tested on their own in abuse-resistance.e2e.ts.
+    RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
+    RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
     JWT_SECRET: randomBytes(32).toString('hex'),
     INTAKE_SECRET: randomBytes(32).toString('hex'),
     PII_KEYS: `test1:${randomBytes(32).toString('base64')}`,

@@ -3,11 +3,13 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { PrivacyModule } from '@app/privacy';
 import { TemporalModule } from '@app/temporal';
+import { AbuseModule } from './abuse/abuse.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarAdminModule } from './calendar-admin/calendar-admin.module';
 import { CaseActionsModule } from './case-actions/case-actions.module';
 import { CasesModule } from './cases/cases.module';
 import { ComplaintsModule } from './complaints/complaints.module';
+import { DirectoryModule } from './admin-directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PublicCasesModule } from './public-cases/public-cases.module';
@@ -22,6 +24,7 @@ import { SpotChecksModule } from './spot-checks/spot-checks.module';
     TemporalModule,
     PrivacyModule,
     AuthModule,
+    AbuseModule,
     ComplaintsModule,
     SpotChecksModule,
     PublicCasesModule,
@@ -31,6 +34,7 @@ import { SpotChecksModule } from './spot-checks/spot-checks.module';
     NotificationsModule,
     SlaPoliciesModule,
     CalendarAdminModule,
+    DirectoryModule,
     HealthModule,
   ],
 })

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { AppConfig } from '@app/config';
 import { ApiModule } from './api.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
@@ -12,6 +13,8 @@ export const OPENAPI_PATH = 'api/docs';
 /** Builds the API application as main.ts and the e2e tests both run it. */
 export async function createApiApp(options: { logger?: LogLevel[] } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, new ExpressAdapter(), { bodyParser: false, logger: options.logger ?? ['error', 'warn', 'log'] });
+  // One hop: the client is the address the proxy appends to X-Forwarded-For, not whatever the client put there.
+  if (app.get(AppConfig).TRUST_PROXY) app.set('trust proxy', 1);
   app.useBodyParser('json', { limit: '64kb' });
   app.use(helmet());
   app.useGlobalPipes(createValidationPipe());

@@ -1,7 +1,13 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+// Anything but true/false/1/0 is left as it is, so validation names it.
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  const text = String(value).trim().toLowerCase();
+  return text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : value;
+};
 
 /**
  * Every setting the API and the worker read, with its environment variable and default.
@@ -59,6 +65,25 @@ export class AppConfig {
   /** Which key of PII_KEYS seals new values. */
   @IsString() @IsNotEmpty()
   PII_ACTIVE_KEY_ID: string;
+
+  /** Requests a minute per client IP to the public endpoints together (complaints, public case pages). */
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_PUBLIC_PER_MINUTE = 30;
+
+  /** Login requests a minute per client IP. */
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_LOGIN_PER_MINUTE = 10;
+
+  /** Consecutive failed logins for one username (known or not) that lock it. */
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_LOCKOUT_SECONDS = 900;
+
+  /** Behind one reverse proxy: take the client IP from the address it appends to X-Forwarded-For. */
+  @Transform(toBool) @IsBoolean()
+  TRUST_PROXY = false;
 }
 
 export class ConfigError extends Error {}

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { LoginRateLimit } from '../abuse/throttle.decorators';
 import { ErrorResponse } from '../common/error-response';
 import { Public } from './auth.decorators';
 import { AuthService } from './auth.service';
@@ -11,6 +12,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
+  @LoginRateLimit()
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })

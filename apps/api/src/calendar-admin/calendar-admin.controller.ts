@@ -2,7 +2,7 @@ import { BadRequestException, Body, Controller, Get, HttpCode, Put, Query } from
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { AppConfig } from '@app/config';
 import { CalendarOverrideError, CalendarService } from '@app/calendar';
 import type { calendarBroadcastWorkflow } from '../../../../workflows';
@@ -27,7 +27,7 @@ export class DayOverrideDto {
 
 export class PutOverridesDto {
   @ApiProperty({ type: [DayOverrideDto] })
-  @ValidateNested({ each: true }) @Type(() => DayOverrideDto) @ArrayMinSize(1) @ArrayMaxSize(400)
+  @IsArray() @ValidateNested({ each: true }) @Type(() => DayOverrideDto) @ArrayMinSize(1) @ArrayMaxSize(400)
   days: DayOverrideDto[];
 }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { PublicRateLimit } from '../abuse/throttle.decorators';
 import { Public } from '../auth/auth.decorators';
 import { ErrorResponse } from '../common/error-response';
 import { ComplaintCreatedResponse, CreateComplaintDto } from './create-complaint.dto';
@@ -12,6 +13,7 @@ export class ComplaintsController {
   constructor(private readonly complaints: ComplaintsService) {}
 
   @Public()
+  @PublicRateLimit()
   @Post()
   @HttpCode(201)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the same case' })

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { PublicRateLimit } from '../abuse/throttle.decorators';
 import { Public } from '../auth/auth.decorators';
 import { ErrorResponse } from '../common/error-response';
 import { CaseStateResponse } from '../workflow-gateway/case-state.response';
@@ -8,6 +9,7 @@ import { PublicCasesService } from './public-cases.service';
 
 @ApiTags('public')
 @Public()
+@PublicRateLimit()
 @Controller('api/v1/public/cases')
 export class PublicCasesController {
   constructor(private readonly cases: PublicCasesService) {}

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsOptional, ValidateNested } from 'class-validator';
 import { CATEGORIES, SEVERITIES, TIME_UNITS, type Category, type DeadlineKind, type Severity, type SlaTerms, type TimeUnit } from '@app/domain';
 
 // Shapes and types only: the ranges are policy rules, checked once by validateSlaTerms in libs/sla.
@@ -22,6 +22,7 @@ export class SlaTermsDto implements SlaTerms {
   timeUnit: TimeUnit;
 
   @ApiProperty({ type: SlaDurationsDto, description: 'Length of each stage, in timeUnit' })
+  @IsDefined()
   @ValidateNested()
   @Type(() => SlaDurationsDto)
   durations: SlaDurationsDto;
@@ -47,6 +48,7 @@ export class PublishSlaPolicyDto {
   severity?: Severity;
 
   @ApiProperty({ type: SlaTermsDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => SlaTermsDto)
   terms: SlaTermsDto;

@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { ORGANIZATION_KINDS, ROLES, type OrganizationKind, type Role } from '@app/domain';
+
+/** At least 10 characters with a letter and a digit: the demo password is not good enough for a real account. */
+const PASSWORD = /^(?=.*[A-Za-z])(?=.*\d).{10,128}$/;
+const PASSWORD_MESSAGE = 'password must be 10 to 128 characters with at least one letter and one digit';
+
+export class CreateOrganizationDto {
+  @ApiProperty() @IsString() @Length(1, 100) name: string;
+  @ApiProperty({ enum: ORGANIZATION_KINDS }) @IsIn(ORGANIZATION_KINDS) kind: OrganizationKind;
+  @ApiProperty({ example: '440300' }) @Matches(/^\d{6}$/, { message: 'regionCode must be six digits' }) regionCode: string;
+  @ApiProperty() @IsInt() @Min(1) parentId: number;
+}
+
+export class CreateUserDto {
+  @ApiProperty() @Matches(/^[a-z][a-z0-9._-]{2,63}$/, { message: 'username must be 3 to 64 lowercase letters, digits, . _ -, starting with a letter' }) username: string;
+  @ApiProperty() @IsString() @Length(1, 100) displayName: string;
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
+  @ApiProperty() @IsInt() @Min(1) organizationId: number;
+  @ApiProperty() @IsString() @Matches(PASSWORD, { message: PASSWORD_MESSAGE }) password: string;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) displayName?: string;
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(PASSWORD, { message: PASSWORD_MESSAGE }) password?: string;
+}
+
+export class OrganizationResponse {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+  @ApiProperty() kind: string;
+  @ApiProperty() regionCode: string;
+  @ApiPropertyOptional({ nullable: true }) parentId: number | null;
+}
+
+export class UserResponse {
+  @ApiProperty() id: number;
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty() role: string;
+  @ApiProperty() organizationId: number;
+  @ApiProperty() active: boolean;
+}

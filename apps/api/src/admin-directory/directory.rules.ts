@@ -1,0 +1,34 @@
+import type { OrganizationKind, Role } from '@app/domain';
+
+/** Which kind of organization may sit under which: the tree of PRODUCT.md ("Who uses it"). */
+const CHILD_KINDS: Record<OrganizationKind, readonly OrganizationKind[]> = {
+  CENTRAL_OFFICE: ['PROVINCIAL_OFFICE', 'HOST_UNIT', 'DISCIPLINE_BODY'],
+  PROVINCIAL_OFFICE: ['CITY_OFFICE', 'HOST_UNIT', 'DISCIPLINE_BODY'],
+  CITY_OFFICE: ['HOST_UNIT', 'DISCIPLINE_BODY'],
+  HOST_UNIT: [],
+  DISCIPLINE_BODY: [],
+};
+
+/** Which organizations a role's users belong to. */
+const ROLE_HOMES: Record<Role, readonly OrganizationKind[]> = {
+  HANDLER: ['CENTRAL_OFFICE', 'PROVINCIAL_OFFICE', 'CITY_OFFICE'],
+  SUPERVISOR: ['CENTRAL_OFFICE', 'PROVINCIAL_OFFICE', 'CITY_OFFICE'],
+  INSPECTOR: ['CENTRAL_OFFICE', 'PROVINCIAL_OFFICE'],
+  ADMIN: ['CENTRAL_OFFICE', 'PROVINCIAL_OFFICE', 'CITY_OFFICE'],
+  HOST_UNIT_OPERATOR: ['HOST_UNIT'],
+  DISCIPLINE_OFFICER: ['DISCIPLINE_BODY'],
+};
+
+export function childKindRefusal(parent: OrganizationKind, child: OrganizationKind): string | null {
+  return CHILD_KINDS[parent].includes(child) ? null : `a ${child} cannot be placed under a ${parent}`;
+}
+
+export function roleHomeRefusal(role: Role, home: OrganizationKind): string | null {
+  return ROLE_HOMES[role].includes(home) ? null : `a ${role} belongs to a ${ROLE_HOMES[role].join(' or ')}, not a ${home}`;
+}
+
+/** A child's region lies within its parent's: 440300 under 440000, anything under the central office. */
+export function regionRefusal(parentRegion: string, childRegion: string): string | null {
+  const prefix = parentRegion.replace(/(00)+$/, '');
+  return childRegion.startsWith(prefix) ? null : `region ${childRegion} is outside the parent's region ${parentRegion}`;
+}

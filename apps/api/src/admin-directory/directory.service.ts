@@ -1,0 +1,100 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { hash } from 'bcryptjs';
+import { DataSource, Like } from 'typeorm';
+import { OrganizationEntity, UserEntity } from '@app/database';
+import type { StaffUser } from '../auth/staff-user';
+import { JurisdictionService } from '../access/jurisdiction.service';
+import type { CreateOrganizationDto, CreateUserDto, OrganizationResponse, UpdateUserDto, UserResponse } from './directory.dtos';
+import { childKindRefusal, regionRefusal, roleHomeRefusal } from './directory.rules';
+
+/** Organizations and users, managed by administrators within the subtree of their own organization. */
+@Injectable()
+export class DirectoryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jurisdiction: JurisdictionService,
+  ) {}
+
+  async organizations(admin: StaffUser): Promise<OrganizationResponse[]> {
+    const rows = await this.dataSource.getRepository(OrganizationEntity).find({ where: { path: Like(`${await this.myPath(admin)}%`) }, order: { path: 'ASC' } });
+    return rows.map(toOrganization);
+  }
+
+  async createOrganization(admin: StaffUser, dto: CreateOrganizationDto): Promise<OrganizationResponse> {
+    return this.dataSource.transaction(async (em) => {
+      const parent = await this.inScope(admin, await em.findOneBy(OrganizationEntity, { id: dto.parentId }), 'parentId');
+      const refusal = childKindRefusal(parent.kind, dto.kind) ?? regionRefusal(parent.regionCode, dto.regionCode);
+      if (refusal) throw invalid('parentId', refusal);
+      const { identifiers } = await em.insert(OrganizationEntity, { name: dto.name, kind: dto.kind, regionCode: dto.regionCode, parentId: parent.id, path: '' });
+      const id = identifiers[0].id as number;
+      // The path needs the new id, so it is set in the same transaction: never a half-placed node.
+      await em.update(OrganizationEntity, id, { path: `${parent.path}${id}/` });
+      return toOrganization(await em.findOneByOrFail(OrganizationEntity, { id }));
+    });
+  }
+
+  async users(admin: StaffUser): Promise<UserResponse[]> {
+    const rows = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .innerJoin(OrganizationEntity, 'o', 'o.id = u.organization_id')
+      .where('o.path LIKE :subtree', { subtree: `${await this.myPath(admin)}%` })
+      .orderBy('u.username', 'ASC')
+      .getMany();
+    return rows.map(toUser);
+  }
+
+  async createUser(admin: StaffUser, dto: CreateUserDto): Promise<UserResponse> {
+    const org = await this.inScope(admin, await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: dto.organizationId }), 'organizationId');
+    const refusal = roleHomeRefusal(dto.role, org.kind);
+    if (refusal) throw invalid('role', refusal);
+    const users = this.dataSource.getRepository(UserEntity);
+    if (await users.existsBy({ username: dto.username })) throw new ConflictException(`username ${dto.username} is taken`);
+    const passwordHash = await hash(dto.password, 10);
+    const { identifiers } = await users.insert({ username: dto.username, displayName: dto.displayName, role: dto.role, organizationId: org.id, passwordHash, active: true });
+    return toUser(await users.findOneByOrFail({ id: identifiers[0].id as number }));
+  }
+
+  async updateUser(admin: StaffUser, id: number, dto: UpdateUserDto): Promise<UserResponse> {
+    const users = this.dataSource.getRepository(UserEntity);
+    const user = await users.findOneBy({ id });
+    if (!user) throw new NotFoundException('User not found');
+    const org = await this.inScope(admin, await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: user.organizationId }), 'id', true);
+    if (dto.role) {
+      const refusal = roleHomeRefusal(dto.role, org.kind);
+      if (refusal) throw invalid('role', refusal);
+    }
+    if (id === admin.id && (dto.active === false || (dto.role && dto.role !== 'ADMIN'))) throw new ConflictException('Administrators cannot lock themselves out');
+    await users.update(id, {
+      ...(dto.displayName !== undefined ? { displayName: dto.displayName } : {}),
+      ...(dto.role !== undefined ? { role: dto.role } : {}),
+      ...(dto.active !== undefined ? { active: dto.active } : {}),
+      ...(dto.password !== undefined ? { passwordHash: await hash(dto.password, 10) } : {}),
+    });
+    return toUser(await users.findOneByOrFail({ id }));
+  }
+
+  private myPath(admin: StaffUser): Promise<string> {
+    return this.jurisdiction.organizationPath(admin.organizationId);
+  }
+
+  /** An organization outside the administrator's subtree is treated as absent. */
+  private async inScope(admin: StaffUser, org: OrganizationEntity | null, field: string, notFound = false): Promise<OrganizationEntity> {
+    if (org && org.path.startsWith(await this.myPath(admin))) return org;
+    if (notFound) throw new NotFoundException('User not found');
+    throw invalid(field, 'no such organization within your jurisdiction');
+  }
+}
+
+function invalid(field: string, reason: string): BadRequestException {
+  return new BadRequestException({ message: `${field}: ${reason}`, details: [{ field, reason }] });
+}
+
+function toOrganization(o: OrganizationEntity): OrganizationResponse {
+  return { id: o.id, name: o.name, kind: o.kind, regionCode: o.regionCode, parentId: o.parentId };
+}
+
+function toUser(u: UserEntity): UserResponse {
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, organizationId: u.organizationId, active: u.active };
+}

@@ -1,0 +1,160 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { eventually, http, login, startApiApp, startWorkerApp, type RunningApi } from '../support/stack';
+
+/**
+ * Every route the API exposes, called as every role, and the answer each must get. A route added
+ * without a row here fails the test; so does a row for a route that no longer exists.
+ *
+ * Principals: the public, and one demo user per role, all of Guangzhou or Guangdong or central,
+ * so the fixture case is within their reach; outsiders (Zhejiang, Shenzhen) check the reach itself.
+ */
+const PRINCIPALS = ['anonymous', 'handler', 'operator', 'supervisor', 'inspector', 'discipline', 'admin'] as const;
+type Principal = (typeof PRINCIPALS)[number];
+const USERS: Record<Exclude<Principal, 'anonymous'>, string> = {
+  handler: 'handler.gz',
+  operator: 'operator.gz',
+  supervisor: 'supervisor.gz',
+  inspector: 'inspector.gd',
+  discipline: 'discipline.gz',
+  admin: 'admin',
+};
+
+interface Fixture {
+  /** A Guangzhou complaint in rectification (host unit named, notice sent), referred to the Guangzhou discipline body. */
+  caseId: string;
+  caseNo: string;
+  accessCode: string;
+  referralId: string;
+  notificationId: string;
+}
+
+interface Row {
+  request: (f: Fixture) => { path: string; body?: unknown };
+  /** Expected status per principal, in PRINCIPALS order. */
+  expect: [number, number, number, number, number, number, number];
+  /** Someone out of reach, and what they must get: no existence leak. */
+  outsider?: { user: string; status: number; body?: unknown };
+}
+
+// Bodies that pass authorization but fail validation (400) or the state check (409) change nothing,
+// so every row can run in any order against the same fixture.
+const INVALID = { note: '' };
+const MATRIX: Record<string, Row> = {
+  'GET /health': { request: () => ({ path: '/health' }), expect: [200, 200, 200, 200, 200, 200, 200] },
+  'POST /api/v1/auth/login': { request: () => ({ path: '/api/v1/auth/login', body: {} }), expect: [400, 400, 400, 400, 400, 400, 400] },
+  'POST /api/v1/complaints': { request: () => ({ path: '/api/v1/complaints', body: {} }), expect: [400, 400, 400, 400, 400, 400, 400] },
+  'GET /api/v1/public/cases/{caseNo}': { request: (f) => ({ path: `/api/v1/public/cases/${f.caseNo}?accessCode=${f.accessCode}` }), expect: [200, 200, 200, 200, 200, 200, 200] },
+  'POST /api/v1/public/cases/{caseNo}/evaluation': {
+    request: (f) => ({ path: `/api/v1/public/cases/${f.caseNo}/evaluation`, body: { accessCode: f.accessCode, satisfaction: 'SATISFIED' } }),
+    expect: [409, 409, 409, 409, 409, 409, 409],
+  },
+  'POST /api/v1/spot-check-findings': { request: () => ({ path: '/api/v1/spot-check-findings', body: {} }), expect: [401, 403, 403, 403, 400, 403, 403] },
+  'GET /api/v1/cases': { request: () => ({ path: '/api/v1/cases' }), expect: [401, 200, 200, 200, 200, 200, 200] },
+  'GET /api/v1/cases/{caseId}': {
+    request: (f) => ({ path: `/api/v1/cases/${f.caseId}` }),
+    expect: [401, 200, 200, 200, 200, 200, 200],
+    outsider: { user: 'handler.hz', status: 404 },
+  },
+  'GET /api/v1/cases/{caseId}/merge-candidates': {
+    request: (f) => ({ path: `/api/v1/cases/${f.caseId}/merge-candidates` }),
+    expect: [401, 200, 200, 200, 200, 200, 200],
+    outsider: { user: 'operator.sz', status: 404 },
+  },
+  'POST /api/v1/cases/{caseId}/{action}': {
+    request: (f) => ({ path: `/api/v1/cases/${f.caseId}/accept`, body: INVALID }),
+    expect: [401, 400, 403, 403, 403, 403, 403],
+    outsider: { user: 'handler.hz', status: 404, body: {} },
+  },
+  'GET /api/v1/dashboard/deadlines': { request: () => ({ path: '/api/v1/dashboard/deadlines' }), expect: [401, 403, 403, 200, 403, 403, 200] },
+  'GET /api/v1/referrals': { request: () => ({ path: '/api/v1/referrals' }), expect: [401, 403, 403, 403, 403, 200, 403] },
+  'POST /api/v1/referrals/{id}/acknowledge': {
+    request: (f) => ({ path: `/api/v1/referrals/${f.referralId}/acknowledge`, body: { note: 7 } }),
+    expect: [401, 403, 403, 403, 403, 400, 403],
+    outsider: { user: 'discipline.gd', status: 404, body: {} },
+  },
+  'POST /api/v1/referrals/{id}/conclude': {
+    request: (f) => ({ path: `/api/v1/referrals/${f.referralId}/conclude`, body: {} }),
+    expect: [401, 403, 403, 403, 403, 400, 403],
+    outsider: { user: 'discipline.gd', status: 404, body: { outcome: 'NO_ACCOUNTABILITY', conclusion: 'x' } },
+  },
+  'GET /api/v1/notifications': { request: () => ({ path: '/api/v1/notifications' }), expect: [401, 200, 200, 200, 200, 200, 200] },
+  'POST /api/v1/notifications/{id}/read': {
+    request: (f) => ({ path: `/api/v1/notifications/${f.notificationId}/read`, body: {} }),
+    // The notification is the Guangzhou host unit's: anyone else's inbox does not have it.
+    expect: [401, 404, 204, 404, 404, 404, 404],
+  },
+  'GET /api/v1/admin/sla-policies': { request: () => ({ path: '/api/v1/admin/sla-policies' }), expect: [401, 403, 403, 403, 403, 403, 200] },
+  'POST /api/v1/admin/sla-policies': { request: () => ({ path: '/api/v1/admin/sla-policies', body: {} }), expect: [401, 403, 403, 403, 403, 403, 400] },
+  'GET /api/v1/admin/sla-policies/{id}': { request: () => ({ path: '/api/v1/admin/sla-policies/1' }), expect: [401, 403, 403, 403, 403, 403, 200] },
+  'GET /api/v1/admin/calendar/overrides': { request: () => ({ path: '/api/v1/admin/calendar/overrides' }), expect: [401, 403, 403, 403, 403, 403, 200] },
+  'PUT /api/v1/admin/calendar/overrides': { request: () => ({ path: '/api/v1/admin/calendar/overrides', body: {} }), expect: [401, 403, 403, 403, 403, 403, 400] },
+  'GET /api/v1/admin/organizations': { request: () => ({ path: '/api/v1/admin/organizations' }), expect: [401, 403, 403, 403, 403, 403, 200] },
+  'POST /api/v1/admin/organizations': { request: () => ({ path: '/api/v1/admin/organizations', body: {} }), expect: [401, 403, 403, 403, 403, 403, 400] },
+  'GET /api/v1/admin/users': { request: () => ({ path: '/api/v1/admin/users' }), expect: [401, 403, 403, 403, 403, 403, 200] },
+  'POST /api/v1/admin/users': { request: () => ({ path: '/api/v1/admin/users', body: {} }), expect: [401, 403, 403, 403, 403, 403, 400] },
+  'PATCH /api/v1/admin/users/{id}': { request: () => ({ path: '/api/v1/admin/users/2', body: { active: 'no' } }), expect: [401, 403, 403, 403, 403, 403, 400] },
+};
+
+describe('authorization matrix: every route, every role', () => {
+  let api: RunningApi;
+  let worker: INestApplicationContext;
+  const tokens: Record<string, string> = {};
+  let fixture: Fixture;
+
+  const call = (method: string, row: Row, token?: string, body?: unknown) => {
+    const { path, body: rowBody } = row.request(fixture);
+    return http(api.baseUrl, method, path, { token, body: body ?? (method === 'GET' ? undefined : rowBody) });
+  };
+
+  beforeAll(async () => {
+    [api, worker] = await Promise.all([startApiApp(), startWorkerApp()]);
+    for (const user of [...Object.values(USERS), 'handler.hz', 'operator.sz', 'discipline.gd']) tokens[user] = await login(api.baseUrl, user);
+
+    const created = await http(api.baseUrl, 'POST', '/api/v1/complaints', {
+      body: { category: 'MANDATORY_FEATURES', subjectType: 'APP', subjectName: '矩阵测试App', regionCode: '440106', description: '未经审批设置积分和在线时长功能。', anonymous: false, complainant: { name: '王五', phone: '13600002222' } },
+    });
+    const caseId = created.body.caseId;
+    const handler = tokens['handler.gz'];
+    const act = (action: string, body: unknown) => http(api.baseUrl, 'POST', `/api/v1/cases/${caseId}/${action}`, { token: handler, body });
+    await eventually(async () => expect((await act('accept', {})).status).toBe(200));
+    expect((await act('dispatch', { investigatingOrgId: 5, hostUnitId: 7 })).status).toBe(200);
+    expect((await act('finding', { result: 'SUBSTANTIATED', severity: 'SERIOUS', summary: '违规设置强制功能' })).status).toBe(200);
+    const referral = await eventually(async () => {
+      const inbox = await http(api.baseUrl, 'GET', '/api/v1/referrals', { token: tokens['discipline.gz'] });
+      const found = inbox.body.find((r: { caseId: string }) => r.caseId === caseId);
+      if (!found) throw new Error('no referral yet');
+      return found;
+    });
+    const notices = await http(api.baseUrl, 'GET', '/api/v1/notifications', { token: tokens['operator.gz'] });
+    const notice = notices.body.items.find((n: { caseId: string }) => n.caseId === caseId);
+    fixture = { caseId, caseNo: created.body.caseNo, accessCode: created.body.accessCode, referralId: referral.id, notificationId: notice.id };
+  });
+
+  afterAll(async () => {
+    await api?.app.close();
+    await worker?.close();
+  });
+
+  it('has a row for every route the API exposes, and no row for a route it does not', () => {
+    const document = SwaggerModule.createDocument(api.app, new DocumentBuilder().build());
+    const routes = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.keys(item).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(routes.sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it.each(Object.entries(MATRIX))('%s answers each role as the matrix says', async (route, row) => {
+    const method = route.split(' ')[0];
+    const answers: Record<string, number> = {};
+    for (const principal of PRINCIPALS) {
+      const token = principal === 'anonymous' ? undefined : tokens[USERS[principal]];
+      answers[principal] = (await call(method, row, token)).status;
+    }
+    expect(answers).toEqual(Object.fromEntries(PRINCIPALS.map((p, i) => [p, row.expect[i]])));
+    if (row.outsider) {
+      const response = await call(method, row, tokens[row.outsider.user], row.outsider.body);
+      expect(`${row.outsider.user}: ${response.status}`).toBe(`${row.outsider.user}: ${row.outsider.status}`);
+    }
+  });
+});
