@@ -66,6 +66,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   const state = initialCaseState(input);
   // Decisions wait here for their effects (activities, timers, children) to be carried out in order.
   const queue: Decision[] = [];
+  // Until the case is registered and admitted, an action would be applied to a state that the admission resets.
+  let admitted = false;
   let received = 0;
   let carriedOut = 0;
   const enqueue = (decision: Decision): number => {
@@ -85,7 +87,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
       },
       {
         validator: (command: CaseCommand) => {
-          const refusal = command.action !== action ? `the ${action} update cannot carry a ${command.action} command` : refuseCommand(state, command, new Date());
+          const refusal =
+            command.action !== action
+              ? `the ${action} update cannot carry a ${command.action} command`
+              : !admitted
+                ? 'the case is still being registered: try again in a moment'
+                : refuseCommand(state, command, new Date());
           if (refusal) throw ApplicationFailure.create({ type: ACTION_REFUSED, message: refusal, nonRetryable: true });
         },
       },
@@ -103,6 +110,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   state.seq = 1;
   state.policy = await activities.resolvePolicy(input.category, input.severity);
   enqueue(admit(state));
+  admitted = true;
 
   for (;;) {
     const wakeAt = nextWakeAt(state);
@@ -169,6 +177,8 @@ async function applyTimeEffect(state: CaseState, effect: CaseEffect, now: string
       supervised: e.supervised && !future(moved.supervisionAt),
       referred: e.referred, // one referral per deadline, however it moves
     };
+    // A missed deadline moved back into the future is not missed any more: missing it again is the same breach.
+    if (e.reminded && !state.escalation.reminded) state.breaches -= 1;
   } else if (effect.type === 'clearDeadline') {
     state.deadline = null;
   } else if (effect.type === 'openRevisitWindow') {

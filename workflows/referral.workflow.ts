@@ -33,6 +33,7 @@ export async function referralWorkflow(input: ReferralInput): Promise<ReferralSt
     concludedAt: null,
     outcome: null,
     conclusion: null,
+    lastActor: null,
     revision: 0,
   };
   // Each change asks for a write; an Update answers once a write that includes its change is done.
@@ -46,8 +47,9 @@ export async function referralWorkflow(input: ReferralInput): Promise<ReferralSt
   setHandler(referralStateQuery, () => state);
   setHandler(
     acknowledgeReferralUpdate,
-    async () => {
+    async ({ actor }) => {
       state.status = 'ACKNOWLEDGED';
+      state.lastActor = actor;
       state.acknowledgedAt = new Date().toISOString();
       return changed();
     },
@@ -55,8 +57,9 @@ export async function referralWorkflow(input: ReferralInput): Promise<ReferralSt
   );
   setHandler(
     concludeReferralUpdate,
-    async ({ outcome, conclusion }) => {
+    async ({ actor, outcome, conclusion }) => {
       state.status = 'CONCLUDED';
+      state.lastActor = actor;
       state.concludedAt = new Date().toISOString();
       state.outcome = outcome;
       state.conclusion = conclusion;
@@ -99,6 +102,7 @@ export async function referralWorkflow(input: ReferralInput): Promise<ReferralSt
 /** A missed referral deadline: the body one level up takes it over, with a fresh deadline of the same length. */
 async function escalateOneLevel(state: ReferralState, input: ReferralInput, phase: 'AWAITING_ACK' | 'ACKNOWLEDGED'): Promise<void> {
   const missed = state.disciplineOrgId!;
+  state.lastActor = null;
   state.disciplineOrgId = await activities.nextDisciplineBody(missed);
   state.escalations += 1;
   const amount = phase === 'AWAITING_ACK' ? input.terms.referralAcknowledge : input.terms.referralConclude;

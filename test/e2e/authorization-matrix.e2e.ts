@@ -66,6 +66,13 @@ const MATRIX: Record<string, Row> = {
     expect: [401, 400, 403, 403, 403, 403, 403],
     outsider: { user: 'handler.hz', status: 404, body: {} },
   },
+  'POST /api/v1/cases/{caseId}/complainant/reveal': {
+    request: (f) => ({ path: `/api/v1/cases/${f.caseId}/complainant/reveal`, body: { reason: 'x' } }),
+    expect: [401, 400, 403, 400, 403, 403, 403],
+    outsider: { user: 'handler.hz', status: 404, body: { reason: '核实投诉人身份' } },
+  },
+  'GET /api/v1/audit': { request: () => ({ path: '/api/v1/audit' }), expect: [401, 403, 403, 403, 403, 200, 200] },
+  'GET /api/v1/audit/verify': { request: () => ({ path: '/api/v1/audit/verify' }), expect: [401, 403, 403, 403, 403, 200, 200] },
   'GET /api/v1/dashboard/deadlines': { request: () => ({ path: '/api/v1/dashboard/deadlines' }), expect: [401, 403, 403, 200, 403, 403, 200] },
   'GET /api/v1/referrals': { request: () => ({ path: '/api/v1/referrals' }), expect: [401, 403, 403, 403, 403, 200, 403] },
   'POST /api/v1/referrals/{id}/acknowledge': {
@@ -126,8 +133,12 @@ describe('authorization matrix: every route, every role', () => {
       if (!found) throw new Error('no referral yet');
       return found;
     });
-    const notices = await http(api.baseUrl, 'GET', '/api/v1/notifications', { token: tokens['operator.gz'] });
-    const notice = notices.body.items.find((n: { caseId: string }) => n.caseId === caseId);
+    const notice = await eventually(async () => {
+      const notices = await http(api.baseUrl, 'GET', '/api/v1/notifications?pageSize=100', { token: tokens['operator.gz'] });
+      const found = notices.body.items?.find((n: { caseId: string }) => n.caseId === caseId);
+      if (!found) throw new Error(`no notification for the host unit yet: ${notices.status} ${JSON.stringify(notices.body).slice(0, 300)}`);
+      return found;
+    });
     fixture = { caseId, caseNo: created.body.caseNo, accessCode: created.body.accessCode, referralId: referral.id, notificationId: notice.id };
   });
 

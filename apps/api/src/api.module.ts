@@ -4,6 +4,7 @@ import { DatabaseModule } from '@app/database';
 import { PrivacyModule } from '@app/privacy';
 import { TemporalModule } from '@app/temporal';
 import { AbuseModule } from './abuse/abuse.module';
+import { AuditApiModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarAdminModule } from './calendar-admin/calendar-admin.module';
 import { CaseActionsModule } from './case-actions/case-actions.module';
@@ -35,6 +36,7 @@ import { SpotChecksModule } from './spot-checks/spot-checks.module';
     SlaPoliciesModule,
     CalendarAdminModule,
     DirectoryModule,
+    AuditApiModule,
     HealthModule,
   ],
 })

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
 import { CalendarDayOverrideEntity } from './calendar-day-override.entity';
 import { CalendarService } from './calendar.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CalendarDayOverrideEntity])],
+  imports: [TypeOrmModule.forFeature([CalendarDayOverrideEntity]), AuditModule],
   providers: [CalendarService],
   exports: [CalendarService],
 })

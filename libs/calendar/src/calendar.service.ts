@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, LessThanOrEqual, MoreThanOrEqual, type FindOptionsWhere, type Repository } from 'typeorm';
+import { Between, In, LessThanOrEqual, MoreThanOrEqual, type FindOptionsWhere, type Repository } from 'typeorm';
+import { AuditTrail, type AuditActor } from '@app/audit';
 import { CALENDAR_CACHE_MS } from '@app/domain';
 import { CalendarDayOverrideEntity } from './calendar-day-override.entity';
 import { isCalendarDate, validateDayOverrides, WorkingCalendar, type DayOverride, type DayOverrideProblem } from './working-calendar';
@@ -23,7 +24,10 @@ export class CalendarService {
   /** Bumped by invalidate(), so a load that started before a write does not cache what it read. */
   private generation = 0;
 
-  constructor(@InjectRepository(CalendarDayOverrideEntity) private readonly overrides: Repository<CalendarDayOverrideEntity>) {}
+  constructor(
+    @InjectRepository(CalendarDayOverrideEntity) private readonly overrides: Repository<CalendarDayOverrideEntity>,
+    private readonly audit: AuditTrail,
+  ) {}
 
   /** The calendar with every stored override, at most 30 s old in this process. */
   async current(): Promise<WorkingCalendar> {
@@ -38,13 +42,20 @@ export class CalendarService {
   }
 
   /** Writes all the days or none; an existing override of the same day is replaced. */
-  async upsertOverrides(days: DayOverride[], userId: number | null): Promise<void> {
+  async upsertOverrides(days: DayOverride[], actor: AuditActor): Promise<void> {
     const problems = validateDayOverrides(days);
     if (problems.length > 0) throw new CalendarOverrideError(problems);
     if (days.length === 0) return;
     const updatedAt = new Date();
-    const rows = days.map((d) => ({ day: d.date, workday: d.workday, name: d.name.trim(), updatedBy: userId, updatedAt }));
-    await this.overrides.manager.transaction((em) => em.upsert(CalendarDayOverrideEntity, rows, ['day']));
+    const rows = days.map((d) => ({ day: d.date, workday: d.workday, name: d.name.trim(), updatedBy: actor.userId, updatedAt }));
+    await this.overrides.manager.transaction(async (em) => {
+      const before = await em.findBy(CalendarDayOverrideEntity, { day: In(rows.map((r) => r.day)) });
+      await em.upsert(CalendarDayOverrideEntity, rows, ['day']);
+      await this.audit.append(
+        [{ action: 'calendar.OVERRIDES_SAVED', actor, subject: 'calendar', before: before.map((b) => ({ date: b.day, workday: b.workday, name: b.name })), after: days }],
+        em,
+      );
+    });
     this.invalidate();
   }
 

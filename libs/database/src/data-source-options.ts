@@ -1,9 +1,11 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '@app/config';
+import { AuditRecordEntity } from '../../audit/src/audit-record.entity';
 import { CalendarDayOverrideEntity } from '../../calendar/src/calendar-day-override.entity';
 import { SlaPolicyEntity } from '../../sla/src/sla-policy.entity';
 import { CaseEventEntity } from './entities/case-event.entity';
 import { CaseEntity } from './entities/case.entity';
+import { LoginAttemptEntity } from './entities/login-attempt.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { OrganizationEntity } from './entities/organization.entity';
 import { ReferralEntity } from './entities/referral.entity';
@@ -12,11 +14,13 @@ import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-s
 import { SlaPolicies1763800000001 } from './migrations/1763800000001-sla-policies';
 import { CalendarOverrides1763800000002 } from './migrations/1763800000002-calendar-overrides';
 import { CaseLifecycle1763800000003 } from './migrations/1763800000003-case-lifecycle';
+import { LoginAttempts1763800000004 } from './migrations/1763800000004-login-attempts';
+import { AuditRecords1763800000005 } from './migrations/1763800000005-audit-records';
 
-export const ENTITIES = [OrganizationEntity, UserEntity, CaseEntity, CaseEventEntity, NotificationEntity, ReferralEntity, SlaPolicyEntity, CalendarDayOverrideEntity];
+export const ENTITIES = [OrganizationEntity, UserEntity, CaseEntity, CaseEventEntity, NotificationEntity, ReferralEntity, SlaPolicyEntity, CalendarDayOverrideEntity, LoginAttemptEntity, AuditRecordEntity];
 
 /** Listed in order; a committed migration is never edited, a change is a new one. */
-export const MIGRATIONS = [InitialSchema1763800000000, SlaPolicies1763800000001, CalendarOverrides1763800000002, CaseLifecycle1763800000003];
+export const MIGRATIONS = [InitialSchema1763800000000, SlaPolicies1763800000001, CalendarOverrides1763800000002, CaseLifecycle1763800000003, LoginAttempts1763800000004, AuditRecords1763800000005];
 
 type DbSettings = Pick<AppConfig, 'DB_HOST' | 'DB_PORT' | 'DB_USER' | 'DB_PASSWORD' | 'DB_NAME'>;
 

@@ -33,6 +33,8 @@ export interface ReferralState {
   concludedAt: string | null;
   outcome: AccountabilityOutcome | null;
   conclusion: string | null;
+  /** Who took the last action: recorded in the audit trail with it. */
+  lastActor: ActorRef | null;
   revision: number;
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { regionAncestry, CYBERSPACE_OFFICE_KINDS, STEP_RULES, type CaseState, type CaseWorkflowInput, type TimelineEntry } from '@app/domain';
+import { AuditTrail } from '@app/audit';
 import { CaseEntity, CaseEventEntity, OrganizationEntity } from '@app/database';
 
 export class NoHandlingOfficeError extends Error {}
@@ -17,7 +18,10 @@ export interface RegisteredCase {
  */
 @Injectable()
 export class CaseProjectionWriter {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async register(input: CaseWorkflowInput): Promise<RegisteredCase> {
     return this.dataSource.transaction(async (em) => {
@@ -60,6 +64,10 @@ export class CaseProjectionWriter {
         isPublic: true,
         occurredAt: at,
       });
+      await this.audit.append(
+        [{ action: `case.${input.source === 'SPOT_CHECK' ? 'SPOT_CHECK_RECORDED' : 'SUBMITTED'}`, caseId: input.caseId, after: { step: 'SUBMITTED', status: 'OPEN', handlingOrgId }, occurredAt: at, dedupeKey: `case:${input.caseId}:1` }],
+        em,
+      );
       return { handlingOrgId };
     });
   }
@@ -70,6 +78,7 @@ export class CaseProjectionWriter {
    */
   async project(state: CaseState, entries: TimelineEntry[], firstSeq: number, at: Date): Promise<void> {
     await this.dataSource.transaction(async (em) => {
+      const [before] = await em.query('SELECT step, status FROM cases WHERE id = ? FOR UPDATE', [state.caseId]);
       if (entries.length > 0) {
         await em
           .createQueryBuilder()
@@ -97,6 +106,20 @@ export class CaseProjectionWriter {
         .set(caseRow(state, at))
         .where('id = :id AND revision < :revision', { id: state.caseId, revision: state.revision })
         .execute();
+      // Every timeline entry is an action, a person's or the system's: each goes into the audit trail, once.
+      const after = { step: state.step, status: state.status, deadlineAt: state.deadline?.deadlineAt ?? null };
+      await this.audit.append(
+        entries.map((entry, i) => ({
+          action: `case.${entry.type}`,
+          actor: entry.actor,
+          caseId: state.caseId,
+          before: before ? { step: before.step, status: before.status } : null,
+          after,
+          occurredAt: at,
+          dedupeKey: `case:${state.caseId}:${firstSeq + i}`,
+        })),
+        em,
+      );
     });
   }
 

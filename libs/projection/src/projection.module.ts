@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
 import { DatabaseModule } from '@app/database';
 import { CaseProjectionWriter } from './case-projection.writer';
 import { NotificationWriter } from './notification.writer';
@@ -8,7 +9,7 @@ import { ReferralWriter } from './referral.writer';
 const PROVIDERS = [CaseProjectionWriter, NotificationWriter, OrganizationDirectory, ReferralWriter];
 
 @Module({
-  imports: [DatabaseModule],
+  imports: [DatabaseModule, AuditModule],
   providers: PROVIDERS,
   exports: PROVIDERS,
 })

@@ -2,28 +2,37 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ReferralState } from '@app/domain';
+import { AuditTrail } from '@app/audit';
 import { CaseEntity, CaseEventEntity, ReferralEntity } from '@app/database';
 
 /** Writes the referrals projection; the referral workflow is its only writer. */
 @Injectable()
 export class ReferralWriter {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   /** Creates the row with its package (case file, timeline, finding, evidence) once; a retry changes nothing. */
   async register(state: ReferralState, at: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       if (await em.existsBy(ReferralEntity, { id: state.referralId })) return;
       await em.insert(ReferralEntity, { ...row(state, at), createdAt: new Date(at), package: JSON.stringify(await this.referralPackage(em.getRepository(CaseEntity), state.caseId)) });
+      await this.audit.append([auditEntry(state, at, null)], em);
     });
   }
 
   async project(state: ReferralState, at: string): Promise<void> {
-    await this.dataSource
-      .createQueryBuilder()
-      .update(ReferralEntity)
-      .set(row(state, at))
-      .where('id = :id AND revision < :revision', { id: state.referralId, revision: state.revision })
-      .execute();
+    await this.dataSource.transaction(async (em) => {
+      const [before] = await em.query('SELECT status, discipline_org_id AS disciplineOrgId FROM referrals WHERE id = ? FOR UPDATE', [state.referralId]);
+      await em
+        .createQueryBuilder()
+        .update(ReferralEntity)
+        .set(row(state, at))
+        .where('id = :id AND revision < :revision', { id: state.referralId, revision: state.revision })
+        .execute();
+      await this.audit.append([auditEntry(state, at, before ?? null)], em);
+    });
   }
 
   private async referralPackage(cases: { findOneBy(where: { id: string }): Promise<CaseEntity | null> }, caseId: string) {
@@ -49,6 +58,19 @@ export class ReferralWriter {
       evidence: timeline.filter((e) => e.type === 'RECTIFICATION_SUBMITTED').map((e) => e.note),
     };
   }
+}
+
+function auditEntry(state: ReferralState, at: string, before: unknown) {
+  return {
+    action: `referral.${state.status}${state.escalations > 0 && !state.lastActor ? '.ESCALATED' : ''}`,
+    actor: state.lastActor,
+    caseId: state.caseId,
+    subject: `referral:${state.referralId}`,
+    before,
+    after: { status: state.status, disciplineOrgId: state.disciplineOrgId, outcome: state.outcome, escalations: state.escalations },
+    occurredAt: at,
+    dedupeKey: `referral:${state.referralId}:${state.revision}`,
+  };
 }
 
 function row(state: ReferralState, at: string): Partial<ReferralEntity> {

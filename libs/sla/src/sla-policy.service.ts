@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { AuditTrail, type AuditActor } from '@app/audit';
 import { AppConfig } from '@app/config';
 import type { Category, Severity, SlaPolicySnapshot, SlaTerms } from '@app/domain';
 import { SlaPolicyEntity } from './sla-policy.entity';
@@ -23,6 +24,7 @@ export class SlaPolicyService {
   constructor(
     @InjectRepository(SlaPolicyEntity) private readonly policies: Repository<SlaPolicyEntity>,
     private readonly config: AppConfig,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** The policy a new case starts with; the caller keeps the snapshot for the case's life. */
@@ -49,19 +51,19 @@ export class SlaPolicyService {
   }
 
   /** Appends a new version for the scope and retires the previous one, atomically. */
-  async publish(scope: SlaScope, terms: SlaTerms, userId: number | null): Promise<SlaPolicyRecord> {
+  async publish(scope: SlaScope, terms: SlaTerms, actor: AuditActor): Promise<SlaPolicyRecord> {
     const problems = validateSlaTerms(terms, { allowMinutes: this.config.NODE_ENV !== 'production' });
     if (problems.length > 0) throw new SlaPolicyError(problems);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.append(scope, pickTerms(terms), userId);
+        return await this.append(scope, pickTerms(terms), actor);
       } catch (error) {
         if (attempt >= PUBLISH_ATTEMPTS || !RETRYABLE.has(driverCode(error))) throw error;
       }
     }
   }
 
-  private append(scope: SlaScope, terms: SlaTerms, userId: number | null): Promise<SlaPolicyRecord> {
+  private append(scope: SlaScope, terms: SlaTerms, actor: AuditActor): Promise<SlaPolicyRecord> {
     const scopeKey = scopeKeyOf(scope);
     return this.policies.manager.transaction(async (em) => {
       // Locks the scope's rows so concurrent publishes queue up instead of computing the same version.
@@ -79,9 +81,14 @@ export class SlaPolicyService {
         version,
         active: true,
         terms,
-        createdBy: userId,
+        createdBy: actor.userId,
       });
       const id = inserted.identifiers[0].id as number;
+      const previous = existing.find((row) => row.active);
+      await this.audit.append(
+        [{ action: 'sla_policy.PUBLISHED', actor, subject: `sla_policy:${id}`, before: previous ? { id: previous.id, version: previous.version, terms: previous.terms } : null, after: { scopeKey, version, terms } }],
+        em,
+      );
       return toRecord(await em.findOneByOrFail(SlaPolicyEntity, { id }));
     });
   }

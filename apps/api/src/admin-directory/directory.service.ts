@@ -2,8 +2,9 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hash } from 'bcryptjs';
 import { DataSource, Like } from 'typeorm';
+import { AuditTrail } from '@app/audit';
 import { OrganizationEntity, UserEntity } from '@app/database';
-import type { StaffUser } from '../auth/staff-user';
+import { auditActor, type StaffUser } from '../auth/staff-user';
 import { JurisdictionService } from '../access/jurisdiction.service';
 import type { CreateOrganizationDto, CreateUserDto, OrganizationResponse, UpdateUserDto, UserResponse } from './directory.dtos';
 import { childKindRefusal, regionRefusal, roleHomeRefusal } from './directory.rules';
@@ -14,6 +15,7 @@ export class DirectoryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jurisdiction: JurisdictionService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async organizations(admin: StaffUser): Promise<OrganizationResponse[]> {
@@ -30,7 +32,9 @@ export class DirectoryService {
       const id = identifiers[0].id as number;
       // The path needs the new id, so it is set in the same transaction: never a half-placed node.
       await em.update(OrganizationEntity, id, { path: `${parent.path}${id}/` });
-      return toOrganization(await em.findOneByOrFail(OrganizationEntity, { id }));
+      const created = toOrganization(await em.findOneByOrFail(OrganizationEntity, { id }));
+      await this.audit.append([{ action: 'organization.CREATED', actor: auditActor(admin), subject: `organization:${id}`, after: created }], em);
+      return created;
     });
   }
 
@@ -49,11 +53,14 @@ export class DirectoryService {
     const org = await this.inScope(admin, await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: dto.organizationId }), 'organizationId');
     const refusal = roleHomeRefusal(dto.role, org.kind);
     if (refusal) throw invalid('role', refusal);
-    const users = this.dataSource.getRepository(UserEntity);
-    if (await users.existsBy({ username: dto.username })) throw new ConflictException(`username ${dto.username} is taken`);
     const passwordHash = await hash(dto.password, 10);
-    const { identifiers } = await users.insert({ username: dto.username, displayName: dto.displayName, role: dto.role, organizationId: org.id, passwordHash, active: true });
-    return toUser(await users.findOneByOrFail({ id: identifiers[0].id as number }));
+    return this.dataSource.transaction(async (em) => {
+      if (await em.existsBy(UserEntity, { username: dto.username })) throw new ConflictException(`username ${dto.username} is taken`);
+      const { identifiers } = await em.insert(UserEntity, { username: dto.username, displayName: dto.displayName, role: dto.role, organizationId: org.id, passwordHash, active: true });
+      const created = toUser(await em.findOneByOrFail(UserEntity, { id: identifiers[0].id as number }));
+      await this.audit.append([{ action: 'user.CREATED', actor: auditActor(admin), subject: `user:${created.id}`, after: created }], em);
+      return created;
+    });
   }
 
   async updateUser(admin: StaffUser, id: number, dto: UpdateUserDto): Promise<UserResponse> {
@@ -66,13 +73,19 @@ export class DirectoryService {
       if (refusal) throw invalid('role', refusal);
     }
     if (id === admin.id && (dto.active === false || (dto.role && dto.role !== 'ADMIN'))) throw new ConflictException('Administrators cannot lock themselves out');
-    await users.update(id, {
-      ...(dto.displayName !== undefined ? { displayName: dto.displayName } : {}),
-      ...(dto.role !== undefined ? { role: dto.role } : {}),
-      ...(dto.active !== undefined ? { active: dto.active } : {}),
-      ...(dto.password !== undefined ? { passwordHash: await hash(dto.password, 10) } : {}),
+    const passwordHash = dto.password !== undefined ? await hash(dto.password, 10) : undefined;
+    return this.dataSource.transaction(async (em) => {
+      await em.update(UserEntity, id, {
+        ...(dto.displayName !== undefined ? { displayName: dto.displayName } : {}),
+        ...(dto.role !== undefined ? { role: dto.role } : {}),
+        ...(dto.active !== undefined ? { active: dto.active } : {}),
+        ...(passwordHash ? { passwordHash } : {}),
+      });
+      const updated = toUser(await em.findOneByOrFail(UserEntity, { id }));
+      // The password itself never enters the trail, only that it changed.
+      await this.audit.append([{ action: 'user.UPDATED', actor: auditActor(admin), subject: `user:${id}`, before: toUser(user), after: { ...updated, passwordChanged: passwordHash !== undefined } }], em);
+      return updated;
     });
-    return toUser(await users.findOneByOrFail({ id }));
   }
 
   private myPath(admin: StaffUser): Promise<string> {

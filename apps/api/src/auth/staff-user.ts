@@ -14,3 +14,8 @@ export interface AccessTokenClaims {
   role: Role;
   org: number;
 }
+
+/** The official as the audit trail records an actor. */
+export function auditActor(user: StaffUser): { userId: number; role: Role; organizationId: number } {
+  return { userId: user.id, role: user.role, organizationId: user.organizationId };
+}

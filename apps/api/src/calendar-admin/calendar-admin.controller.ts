@@ -7,7 +7,7 @@ import { AppConfig } from '@app/config';
 import { CalendarOverrideError, CalendarService } from '@app/calendar';
 import type { calendarBroadcastWorkflow } from '../../../../workflows';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
-import type { StaffUser } from '../auth/staff-user';
+import { auditActor, type StaffUser } from '../auth/staff-user';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -67,7 +67,7 @@ export class CalendarAdminController {
   @HttpCode(200)
   @ApiOkResponse({ type: OverridesUpdatedResponse })
   async put(@CurrentUser() user: StaffUser, @Body() body: PutOverridesDto): Promise<OverridesUpdatedResponse> {
-    await this.calendar.upsertOverrides(body.days, user.id).catch(toHttpError);
+    await this.calendar.upsertOverrides(body.days, auditActor(user)).catch(toHttpError);
     // Saved first: if the broadcast cannot start, saving again starts it (the write is idempotent).
     const broadcastWorkflowId = `calendar-broadcast-${Date.now()}`;
     await this.client.workflow.start<typeof calendarBroadcastWorkflow>('calendarBroadcastWorkflow', { workflowId: broadcastWorkflowId, taskQueue: this.config.TEMPORAL_TASK_QUEUE, args: [] });

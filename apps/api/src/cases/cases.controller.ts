@@ -1,5 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
 import { ErrorResponse } from '../common/error-response';
@@ -8,6 +9,17 @@ import { CaseListResponse } from './case-list.response';
 import { CasesService } from './cases.service';
 import { DeadlineDashboardResponse } from './dashboard.response';
 import { ListCasesQuery } from './list-cases.query';
+
+export class RevealComplainantDto {
+  @ApiProperty({ description: 'Why the identity is needed; kept in the audit trail' })
+  @IsString() @Length(5, 500)
+  reason: string;
+}
+
+export class RevealedComplainantResponse {
+  @ApiProperty({ nullable: true }) name: string | null;
+  @ApiProperty({ nullable: true }) phone: string | null;
+}
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -27,6 +39,16 @@ export class CasesController {
   @ApiNotFoundResponse({ type: ErrorResponse })
   detail(@CurrentUser() user: StaffUser, @Param('caseId', new ParseUUIDPipe({ version: 'all' })) caseId: string): Promise<CaseDetailResponse> {
     return this.cases.detail(user, caseId);
+  }
+
+  @Post('cases/:caseId/complainant/reveal')
+  @HttpCode(200)
+  @Roles('HANDLER', 'SUPERVISOR')
+  @ApiOperation({ summary: "Show the complainant's name and phone in clear; audited" })
+  @ApiOkResponse({ type: RevealedComplainantResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  reveal(@CurrentUser() user: StaffUser, @Param('caseId', new ParseUUIDPipe({ version: 'all' })) caseId: string, @Body() body: RevealComplainantDto): Promise<RevealedComplainantResponse> {
+    return this.cases.revealComplainant(user, caseId, body.reason);
   }
 
   @Get('dashboard/deadlines')

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@app/audit';
 import { DatabaseModule } from '@app/database';
 import { JurisdictionService } from '../access/jurisdiction.service';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 
 @Module({
-  imports: [DatabaseModule],
+  imports: [DatabaseModule, AuditModule],
   controllers: [CasesController],
   providers: [CasesService, JurisdictionService],
 })

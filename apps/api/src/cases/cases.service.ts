@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
+import { AuditTrail } from '@app/audit';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type SelectQueryBuilder } from 'typeorm';
 import { CASE_STAGES, STEP_RULES, type CaseStep } from '@app/domain';
 import { CaseEntity, CaseEventEntity } from '@app/database';
 import { maskName, PiiCipher } from '@app/privacy';
 import { JurisdictionService } from '../access/jurisdiction.service';
-import type { StaffUser } from '../auth/staff-user';
+import { auditActor, type StaffUser } from '../auth/staff-user';
 import { CaseSummaryResponse } from '../case-actions/case-summary.response';
 import type { CaseDetailResponse, MaskedComplainantResponse } from './case-detail.response';
 import type { CaseListResponse } from './case-list.response';
@@ -20,6 +21,7 @@ export class CasesService {
     @InjectRepository(CaseEventEntity) private readonly events: Repository<CaseEventEntity>,
     private readonly jurisdiction: JurisdictionService,
     private readonly cipher: PiiCipher,
+    private readonly audit: AuditTrail,
   ) {}
 
   async detail(user: StaffUser, caseId: string): Promise<CaseDetailResponse> {
@@ -59,6 +61,20 @@ export class CasesService {
       createdAt: kase.createdAt,
       updatedAt: kase.updatedAt,
       timeline: timeline.map((e) => ({ seq: e.seq, type: e.type, stage: e.stage, actorRole: e.actorRole, note: e.note, occurredAt: e.occurredAt })),
+    };
+  }
+
+  /**
+   * The complainant's name and phone in clear: a separate action, for handlers and supervisors of the
+   * case only, recorded in the audit trail (with the reason, never the values) before anything is shown.
+   */
+  async revealComplainant(user: StaffUser, caseId: string, reason: string): Promise<{ name: string | null; phone: string | null }> {
+    const kase = await this.jurisdiction.assertCanSee(user, await this.cases.findOne({ where: { id: caseId } }));
+    if (kase.anonymous || (!kase.complainantNameSealed && !kase.complainantPhoneSealed)) throw new ConflictException('This complaint is anonymous: there is nobody to reveal');
+    await this.audit.append([{ action: 'complainant.REVEALED', actor: auditActor(user), caseId, after: { reason } }]);
+    return {
+      name: kase.complainantNameSealed ? this.cipher.open(kase.complainantNameSealed) : null,
+      phone: kase.complainantPhoneSealed ? this.cipher.open(kase.complainantPhoneSealed) : null,
     };
   }
 

@@ -2,7 +2,7 @@ import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SlaPolicyError, SlaPolicyNotFoundError, SlaPolicyService, type SlaPolicyRecord } from '@app/sla';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
-import type { StaffUser } from '../auth/staff-user';
+import { auditActor, type StaffUser } from '../auth/staff-user';
 import { ErrorResponse } from '../common/error-response';
 import { PublishSlaPolicyDto } from './publish-sla-policy.dto';
 import { SlaPolicyResponse } from './sla-policy.response';
@@ -34,7 +34,7 @@ export class SlaPoliciesController {
   @ApiBadRequestResponse({ type: ErrorResponse })
   publish(@CurrentUser() user: StaffUser, @Body() body: PublishSlaPolicyDto): Promise<SlaPolicyRecord> {
     const scope = { category: body.category ?? null, severity: body.severity ?? null };
-    return this.policies.publish(scope, body.terms, user.id).catch(toHttpError);
+    return this.policies.publish(scope, body.terms, auditActor(user)).catch(toHttpError);
   }
 }
 

@@ -1,0 +1,5 @@
+export * from './audit-chain';
+export * from './audit-record.entity';
+export * from './audit.errors';
+export * from './audit-trail.service';
+export * from './audit.module';
