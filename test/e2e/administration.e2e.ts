@@ -83,4 +83,48 @@ describe('administration through the API', () => {
     const invalid = await http(api.baseUrl, 'PUT', '/api/v1/admin/calendar/overrides', { token: admin, body: { days: [{ date: '2026-02-30', workday: true, name: 'x' }] } });
     expect(invalid.status).toBe(400);
   }, 120_000);
+
+  it('manages organizations and users within reach, and a deactivated account is locked out at once', async () => {
+    const unit = await http(api.baseUrl, 'POST', '/api/v1/admin/organizations', { token: admin, body: { name: '广州市某局', kind: 'HOST_UNIT', regionCode: '440100', parentId: 5 } });
+    expect(unit).toMatchObject({ status: 201, body: { kind: 'HOST_UNIT', parentId: 5 } });
+    const misplaced = await http(api.baseUrl, 'POST', '/api/v1/admin/organizations', { token: admin, body: { name: '错位', kind: 'PROVINCIAL_OFFICE', regionCode: '440100', parentId: 5 } });
+    expect(misplaced.status).toBe(400);
+
+    const username = `operator.test${Date.now() % 100000}`;
+    const wrongHome = await http(api.baseUrl, 'POST', '/api/v1/admin/users', { token: admin, body: { username, displayName: '测试', role: 'HANDLER', organizationId: unit.body.id, password: 'Secret12345' } });
+    expect(wrongHome.status).toBe(400);
+    const created = await http(api.baseUrl, 'POST', '/api/v1/admin/users', { token: admin, body: { username, displayName: '测试', role: 'HOST_UNIT_OPERATOR', organizationId: unit.body.id, password: 'Secret12345' } });
+    expect(created).toMatchObject({ status: 201, body: { username, active: true } });
+
+    const login = await http(api.baseUrl, 'POST', '/api/v1/auth/login', { body: { username, password: 'Secret12345' } });
+    const token = login.body.accessToken;
+    expect((await http(api.baseUrl, 'GET', '/api/v1/notifications', { token })).status).toBe(200);
+
+    expect((await http(api.baseUrl, 'PATCH', `/api/v1/admin/users/${created.body.id}`, { token: admin, body: { active: false } })).body.active).toBe(false);
+    expect((await http(api.baseUrl, 'GET', '/api/v1/notifications', { token })).status).toBe(401);
+
+    const trail = await http(api.baseUrl, 'GET', '/api/v1/audit?action=user.UPDATED&limit=500', { token: admin });
+    const record = trail.body.items.find((r: { subject: string }) => r.subject === `user:${created.body.id}`);
+    expect(record).toMatchObject({ actorRole: 'ADMIN' });
+    expect(JSON.stringify(record)).not.toContain('Secret12345');
+  });
+
+  it('reveals a complainant only to staff in reach, and records the reveal without the values', async () => {
+    const created = await http(api.baseUrl, 'POST', '/api/v1/complaints', {
+      body: { category: 'FORCED_USE', subjectType: 'APP', subjectName: '揭示测试App', regionCode: '440100', description: '强制下载并要求截图证明安装。', anonymous: false, complainant: { name: '赵六', phone: '13511112222' } },
+    });
+    await eventually(async () => expect((await http(api.baseUrl, 'GET', `/api/v1/cases/${created.body.caseId}`, { token: handler })).status).toBe(200));
+
+    const revealed = await http(api.baseUrl, 'POST', `/api/v1/cases/${created.body.caseId}/complainant/reveal`, { token: handler, body: { reason: '需要电话核实投诉细节' } });
+    expect(revealed).toMatchObject({ status: 200, body: { name: '赵六', phone: '13511112222' } });
+    const outsider = await login(api.baseUrl, 'handler.hz');
+    expect((await http(api.baseUrl, 'POST', `/api/v1/cases/${created.body.caseId}/complainant/reveal`, { token: outsider, body: { reason: '需要电话核实投诉细节' } })).status).toBe(404);
+
+    const trail = await http(api.baseUrl, 'GET', `/api/v1/audit?caseId=${created.body.caseId}`, { token: admin });
+    const reveals = trail.body.items.filter((r: { action: string }) => r.action === 'complainant.REVEALED');
+    expect(reveals).toHaveLength(1);
+    expect(JSON.stringify(trail.body)).not.toContain('13511112222');
+    expect(trail.body.items.map((r: { action: string }) => r.action)).toContain('case.SUBMITTED');
+    expect((await http(api.baseUrl, 'GET', '/api/v1/audit/verify', { token: admin })).body).toMatchObject({ ok: true });
+  });
 });

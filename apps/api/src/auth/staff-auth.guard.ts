@@ -1,8 +1,11 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
+import { Repository } from 'typeorm';
 import type { Role } from '@app/domain';
+import { UserEntity } from '@app/database';
 import { ALLOWED_ROLES, IS_PUBLIC } from './auth.decorators';
 import type { AccessTokenClaims, StaffUser } from './staff-user';
 
@@ -12,6 +15,7 @@ export class StaffAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -27,10 +31,14 @@ export class StaffAuthGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException('Invalid or expired token');
     }
-    request.user = { id: claims.sub, username: claims.username, role: claims.role, organizationId: claims.org };
+    // The account as it is now, not as it was when the token was issued: a deactivated user or a
+    // changed role takes effect at once.
+    const account = await this.users.findOne({ where: { id: claims.sub }, select: { id: true, username: true, role: true, organizationId: true, active: true } });
+    if (!account?.active) throw new UnauthorizedException('Invalid or expired token');
+    request.user = { id: account.id, username: account.username, role: account.role, organizationId: account.organizationId };
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
-    if (roles && !roles.includes(claims.role)) throw new ForbiddenException(`This action needs one of the roles: ${roles.join(', ')}`);
+    if (roles && !roles.includes(account.role)) throw new ForbiddenException(`This action needs one of the roles: ${roles.join(', ')}`);
     return true;
   }
 }
