@@ -1,16 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { DEFAULT_SLA_TERMS } from '@app/domain';
 import { eventually, http, login, startApiApp, startWorkerApp, type RunningApi } from '../support/stack';
 
 const terms = (timeUnit: 'WORKING_DAY' | 'MINUTE', acceptance: number) => ({
+  ...DEFAULT_SLA_TERMS,
   timeUnit,
-  durations: { ACCEPTANCE: acceptance, DISPATCH: 1, INVESTIGATION: 5, SIGN: 1, RECTIFICATION: 15, REVIEW: 3, FEEDBACK: 2 },
-  revisitWindow: 7,
-  maxRectification: 30,
-  maxExtension: 15,
-  supervisionGrace: 2,
-  referralGrace: 5,
-  referralAcknowledge: 5,
-  referralConclude: 30,
+  durations: { ...DEFAULT_SLA_TERMS.durations, ACCEPTANCE: acceptance },
 });
 
 /** Administrators change the SLA policy and the calendar; cases follow. */

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CaseSummaryResponse } from '../case-actions/case-summary.response';
 
 export class TimelineEventResponse {
   @ApiProperty() seq: number;
@@ -14,38 +15,21 @@ export class MaskedComplainantResponse {
   @ApiProperty({ example: '138****5678' }) phone: string | null;
 }
 
-export class CaseDetailResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() caseNo: string;
-  @ApiProperty() source: string;
-  @ApiProperty() category: string;
-  @ApiProperty() subjectType: string;
-  @ApiProperty() subjectName: string;
-  @ApiProperty() regionCode: string;
+/** A case with everything a list line has, and its description, people, outcome and timeline. */
+export class CaseDetailResponse extends CaseSummaryResponse {
   @ApiProperty() description: string;
   @ApiProperty() anonymous: boolean;
   @ApiPropertyOptional({ type: MaskedComplainantResponse, nullable: true }) complainant: MaskedComplainantResponse | null;
-  @ApiProperty() stage: string;
-  @ApiProperty() step: string;
-  @ApiProperty() status: string;
   @ApiPropertyOptional({ nullable: true }) outcome: string | null;
-  @ApiPropertyOptional({ nullable: true }) severity: string | null;
   @ApiPropertyOptional({ nullable: true }) findingResult: string | null;
   @ApiProperty() handlingOrgId: number;
   @ApiPropertyOptional({ nullable: true }) investigatingOrgId: number | null;
   @ApiPropertyOptional({ nullable: true }) hostUnitId: number | null;
-  @ApiPropertyOptional({ nullable: true }) deadlineKind: string | null;
-  @ApiPropertyOptional({ nullable: true }) deadlineAt: Date | null;
-  @ApiProperty() warned: boolean;
-  @ApiProperty() overdue: boolean;
-  @ApiProperty() supervised: boolean;
-  @ApiProperty() referred: boolean;
   @ApiProperty() reopenCount: number;
   @ApiPropertyOptional({ nullable: true }) reply: string | null;
   @ApiPropertyOptional({ nullable: true }) satisfaction: string | null;
   @ApiPropertyOptional({ nullable: true }) mergedInto: string | null;
   @ApiPropertyOptional({ nullable: true }) policyVersion: number | null;
-  @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
   @ApiProperty({ type: [TimelineEventResponse] }) timeline: TimelineEventResponse[];
 }
