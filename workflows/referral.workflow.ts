@@ -84,10 +84,11 @@ export async function referralWorkflow(input: ReferralInput): Promise<ReferralSt
   for (const phase of ['AWAITING_ACK', 'ACKNOWLEDGED'] as const) {
     for (;;) {
       const deadline = phase === 'AWAITING_ACK' ? state.ackDeadlineAt! : state.concludeDeadlineAt!;
-      const answered = await condition(() => state.status !== phase || written < requested, Math.max(Date.parse(deadline) - Date.now(), 0));
+      await condition(() => state.status !== phase || written < requested, Math.max(Date.parse(deadline) - Date.now(), 0));
       if (written < requested) await write();
-      if (answered && state.status !== phase) break;
-      if (answered) continue;
+      // An answer that came with the deadline's own activation still counts: check the state, not how the wait ended.
+      if (state.status !== phase) break;
+      if (Date.now() < Date.parse(deadline)) continue;
       await escalateOneLevel(state, input, phase);
     }
     if (phase === 'AWAITING_ACK') {
