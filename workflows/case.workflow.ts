@@ -147,7 +147,7 @@ async function carryOut(state: CaseState, decision: Decision): Promise<void> {
 
   for (const [index, effect] of decision.effects.entries()) {
     if (effect.type === 'notify') {
-      await activities.sendNotice({ caseId: state.caseId, referralId: null, key: `${state.revision}.${index}`, notice: effect.notice, message: effect.message, to: effect.to, at: now });
+      await activities.sendNotice({ caseId: state.caseId, referralId: null, key: `case.${state.caseId}.${state.revision}.${index}`, notice: effect.notice, message: effect.message, to: effect.to, at: now });
     } else if (effect.type === 'refer') {
       await startReferral(state, effect.reason, effect.sequence);
     } else if (effect.type === 'announceMerge') {
