@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppConfig } from '@app/config';
 import { ApiModule } from './api.module';
+import { answerClientErrorsAsJson } from './common/client-error';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
 
@@ -19,6 +20,7 @@ export async function createApiApp(options: { logger?: LogLevel[] } = {}): Promi
   app.use(helmet());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
+  answerClientErrorsAsJson(app.getHttpServer());
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

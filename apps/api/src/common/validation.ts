@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 
 export interface FieldProblem {
   field: string;
@@ -14,9 +14,45 @@ export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProb
   });
 }
 
+/** Deeper than any request the API takes (an SLA policy is the deepest, at three levels). */
+const MAX_NESTING = 32;
+
+/** Whether a parsed value nests arrays or objects deeper than the limit; iterative, so it cannot overflow itself. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** ValidationPipe with two guards against input it would mishandle. */
+class ApiValidationPipe extends ValidationPipe {
+  // Deeply nested input is refused first: class-transformer recurses once per level, and a body of a few
+  // thousand nested brackets (well under the size limit) overflowed the stack, a 500.
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (nestedDeeperThan(value, MAX_NESTING)) {
+      const field = metadata.data ?? metadata.type;
+      return Promise.reject(new BadRequestException({ message: `Validation failed: ${field}`, details: [{ field, reason: `must not nest deeper than ${MAX_NESTING} levels` }] }));
+    }
+    return super.transform(value, metadata);
+  }
+
+  // With transform on, a path or query parameter typed number is converted with `+value` before its own
+  // pipe runs, so ' 1', '0x1' and '1e0' reached ParseIntPipe as 1 and named record 1. Only a plain
+  // integer is converted; anything else stays a string for ParseIntPipe to refuse.
+  protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.metatype === Number && typeof value === 'string' && !/^-?\d+$/.test(value)) return value;
+    return super.transformPrimitive(value, metadata);
+  }
+}
+
 /** The global pipe: unknown fields are errors, and every problem is listed under details. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

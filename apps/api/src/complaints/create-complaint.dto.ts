@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -66,6 +67,9 @@ export class CreateComplaintDto {
 
   @ApiPropertyOptional({ type: ComplainantDto, description: 'Required unless anonymous; must be absent when anonymous' })
   @IsOptional()
+  // ValidateNested alone lets an array through (it validates each element, none for []), and the
+  // service would then seal complainant.name of an array.
+  @IsObject()
   @ValidateNested()
   @Type(() => ComplainantDto)
   complainant?: ComplainantDto;
