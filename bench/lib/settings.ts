@@ -1,0 +1,63 @@
+/** What one run measures and how hard; every knob is an environment variable (README.md, "Benchmarks"). */
+export interface BenchSettings {
+  mode: 'quick' | 'standard' | 'full';
+  /** Concurrency levels of the intake phase. */
+  intakeConcurrency: number[];
+  /** Seconds of load per intake level (after which the worker's backlog is drained before the next level). */
+  intakeSeconds: number;
+  /** Cases walked to CLOSED through the API, and how many at once; the floor uses the same numbers. */
+  lifecycleCases: number;
+  lifecycleConcurrency: number;
+  /** Open cases whose escalation timers are measured, filed this many at once, under a MINUTE policy of this length. */
+  timerCases: number;
+  timerConcurrency: number;
+  timerMinutes: number;
+  /** Synthetic rows seeded into `cases` for the query phase; 0 skips the phase. */
+  seedCases: number;
+  /** Times each list/dashboard request is repeated (after one unmeasured warm-up). */
+  queryRepeats: number;
+  /** The whole run is aborted (and everything stopped) after this long. */
+  maxMinutes: number;
+  /** Keep the bench database after the run (it is dropped otherwise). */
+  keepDb: boolean;
+  dbName: string;
+}
+
+const int = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw.replace(/_/g, ''));
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, not "${raw}"`);
+  return value;
+};
+
+const flag = (name: string): boolean => ['1', 'true', 'yes'].includes((process.env[name] ?? '').toLowerCase());
+
+export function benchSettings(): BenchSettings {
+  const mode = flag('BENCH_QUICK') ? 'quick' : flag('BENCH_FULL') ? 'full' : 'standard';
+  const preset = {
+    quick: { levels: '1,4,16,64', seconds: 2, lifecycle: 8, lifecycleC: 4, timers: 100, timerC: 32, seed: 100_000, repeats: 3, max: 8 },
+    standard: { levels: '1,4,16,64', seconds: 15, lifecycle: 200, lifecycleC: 16, timers: 1000, timerC: 32, seed: 1_000_000, repeats: 20, max: 90 },
+    full: { levels: '1,4,16,64', seconds: 30, lifecycle: 500, lifecycleC: 16, timers: 10_000, timerC: 64, seed: 1_000_000, repeats: 30, max: 240 },
+  }[mode];
+  const levels = (process.env.BENCH_INTAKE_CONCURRENCY ?? preset.levels).split(',').map((s) => Number(s.trim()));
+  if (levels.some((c) => !Number.isInteger(c) || c < 1)) throw new Error('BENCH_INTAKE_CONCURRENCY must be a list of positive integers, e.g. 1,4,16,64');
+  const dbName = process.env.BENCH_DB_NAME ?? 'fingertip_cases_bench';
+  // Never the dev database (or any other): the bench drops and recreates this one.
+  if (!/_bench$/.test(dbName) || !/^[A-Za-z0-9_]+$/.test(dbName)) throw new Error(`BENCH_DB_NAME must be a plain name ending in _bench, not "${dbName}"`);
+  return {
+    mode,
+    intakeConcurrency: levels,
+    intakeSeconds: int('BENCH_INTAKE_SECONDS', preset.seconds),
+    lifecycleCases: int('BENCH_LIFECYCLE_CASES', preset.lifecycle),
+    lifecycleConcurrency: Math.max(1, int('BENCH_LIFECYCLE_CONCURRENCY', preset.lifecycleC)),
+    timerCases: int('BENCH_TIMER_CASES', preset.timers),
+    timerConcurrency: Math.max(1, int('BENCH_TIMER_CONCURRENCY', preset.timerC)),
+    timerMinutes: Math.min(60, Math.max(1, int('BENCH_TIMER_MINUTES', 1))),
+    seedCases: int('BENCH_CASES', preset.seed),
+    queryRepeats: Math.max(1, int('BENCH_QUERY_REPEATS', preset.repeats)),
+    maxMinutes: Math.max(1, int('BENCH_MAX_MINUTES', preset.max)),
+    keepDb: flag('BENCH_KEEP_DB'),
+    dbName,
+  };
+}
