@@ -28,9 +28,22 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (typeof status === 'number' && status >= 400 && status < 500 && (exception as { expose?: boolean }).expose) {
       return { statusCode: status, error: reasonPhrase(status), message: (exception as Error).message };
     }
+    if (isDatabaseUnreachable(exception)) {
+      const statusCode = HttpStatus.SERVICE_UNAVAILABLE;
+      return { statusCode, error: reasonPhrase(statusCode), message: 'The database is unavailable; nothing was changed. Retry later.' };
+    }
     const statusCode = HttpStatus.INTERNAL_SERVER_ERROR;
     return { statusCode, error: reasonPhrase(statusCode), message: 'Internal server error' };
   }
+}
+
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'PROTOCOL_CONNECTION_LOST', 'ER_CON_COUNT_ERROR']);
+
+/** The database being down is the server's trouble but not a bug: 503, like Temporal being down. */
+export function isDatabaseUnreachable(exception: unknown): boolean {
+  const error = exception as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = error?.driverError?.code ?? error?.code;
+  return typeof code === 'string' && UNREACHABLE_CODES.has(code);
 }
 
 function reasonPhrase(status: number): string {
