@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule } from '@app/database';
-import { JurisdictionService } from '../access/jurisdiction.service';
+import { AccessModule } from '../access/access.module';
 import { CaseActionsController } from './case-actions.controller';
 import { CaseActionsService } from './case-actions.service';
 
 @Module({
-  imports: [DatabaseModule],
+  imports: [DatabaseModule, AccessModule],
   controllers: [CaseActionsController],
-  providers: [CaseActionsService, JurisdictionService],
+  providers: [CaseActionsService],
 })
 export class CaseActionsModule {}

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
 import { DatabaseModule } from '@app/database';
-import { JurisdictionService } from '../access/jurisdiction.service';
+import { AccessModule } from '../access/access.module';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 
 @Module({
-  imports: [DatabaseModule, AuditModule],
+  imports: [DatabaseModule, AccessModule, AuditModule],
   controllers: [CasesController],
-  providers: [CasesService, JurisdictionService],
+  providers: [CasesService],
 })
 export class CasesModule {}

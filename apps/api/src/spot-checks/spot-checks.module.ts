@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule } from '@app/database';
-import { JurisdictionService } from '../access/jurisdiction.service';
+import { AccessModule } from '../access/access.module';
 import { IntakeModule } from '../intake/intake.module';
 import { SpotChecksController } from './spot-checks.controller';
 
-@Module({ imports: [DatabaseModule, IntakeModule], controllers: [SpotChecksController], providers: [JurisdictionService] })
+@Module({ imports: [DatabaseModule, AccessModule, IntakeModule], controllers: [SpotChecksController] })
 export class SpotChecksModule {}
