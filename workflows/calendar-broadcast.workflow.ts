@@ -5,7 +5,7 @@ import { calendarChangedSignal } from './case.workflow';
 
 const { openCaseIds } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
 
 const PAGE = 200;

@@ -565,7 +565,8 @@ describe('the case lifecycle (PRODUCT.md)', () => {
       () => true,
     );
     // Accepted now, the admission that follows the registration would put the case back to SUBMITTED.
-    await expectRefused(withinSeconds(5, act(handle, 'accept', ACTORS.HANDLER, {})), 'the case is still being registered: try again in a moment');
+    // The registration runs inside a workflow task, so the Update gets in only when that task heartbeats (every 8 s).
+    await expectRefused(withinSeconds(30, act(handle, 'accept', ACTORS.HANDLER, {})), 'the case is still being registered: try again in a moment');
     databaseBack();
     await admitted(handle);
     const state = await act(handle, 'accept', ACTORS.HANDLER, {});

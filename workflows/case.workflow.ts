@@ -7,12 +7,14 @@ import {
   defineUpdate,
   getExternalWorkflowHandle,
   ParentClosePolicy,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   startChild,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
+import type { RetryPolicy, UpdateDefinition } from '@temporalio/common';
 import type { CaseActivities } from '../activities';
 import {
   admit,
@@ -55,14 +57,26 @@ export const calendarChangedSignal = defineSignal('calendarChanged');
 /** The error type a refused action fails its Update with; the API answers 409 with its message. */
 export const ACTION_REFUSED = 'ActionRefused';
 
-const activities = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  // The database may be down for a while: keep trying rather than lose a step of the case.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+// The database may be down for a while: keep trying rather than lose a step of the case.
+const retry: RetryPolicy = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds' };
+
+/** Activities through the task queue: how cases started before LOCAL_ACTIVITIES ran theirs, so they replay the same. */
+const queuedActivities = proxyActivities<CaseActivities>({ startToCloseTimeout: '30 seconds', retry });
+
+/**
+ * The same activities run by the worker inside the workflow task: each is a short database or calendar
+ * call, and a round trip through the server for each cost more than the call itself.
+ */
+const localActivities = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry });
+
+/** The patch that moved the case's activities into the workflow task. */
+export const LOCAL_ACTIVITIES = 'local-activities';
+
+type CaseCalls = typeof queuedActivities;
 
 /** One case, from submission to closing. The workflow is the only writer of the case's state. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState> {
+  const activities: CaseCalls = patched(LOCAL_ACTIVITIES) ? localActivities : queuedActivities;
   const state = initialCaseState(input);
   // Decisions wait here for their effects (activities, timers, children) to be carried out in order.
   const queue: Decision[] = [];
@@ -120,7 +134,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     }
     if (queue.length === 0 && wakeAt !== null && Date.now() >= wakeAt) enqueue(escalate(state, new Date()));
     while (queue.length > 0) {
-      await carryOut(state, queue.shift()!);
+      await carryOut(activities, state, queue.shift()!);
       carriedOut += 1;
     }
     if (state.status === 'CLOSED') break;
@@ -130,9 +144,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
 }
 
 /** Carries out one decision: deadlines first, then the projection, then messages to people and other workflows. */
-async function carryOut(state: CaseState, decision: Decision): Promise<void> {
+async function carryOut(activities: CaseCalls, state: CaseState, decision: Decision): Promise<void> {
   const now = new Date().toISOString();
-  for (const effect of decision.effects) await applyTimeEffect(state, effect, now);
+  for (const effect of decision.effects) await applyTimeEffect(activities, state, effect, now);
 
   const firstSeq = state.seq + 1;
   state.seq += decision.events.length;
@@ -158,7 +172,7 @@ async function carryOut(state: CaseState, decision: Decision): Promise<void> {
   }
 }
 
-async function applyTimeEffect(state: CaseState, effect: CaseEffect, now: string): Promise<void> {
+async function applyTimeEffect(activities: CaseCalls, state: CaseState, effect: CaseEffect, now: string): Promise<void> {
   const terms = state.policy!;
   if (effect.type === 'startDeadline') {
     const schedule = await activities.computeDeadline(now, effect.amount, terms);

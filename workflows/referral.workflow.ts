@@ -8,7 +8,7 @@ export const concludeReferralUpdate = defineUpdate<ReferralState, [ConcludeRefer
 
 const activities = proxyActivities<CaseActivities & ReferralActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
 
 const refuse = (message: string) => ApplicationFailure.create({ type: 'ActionRefused', message, nonRetryable: true });
