@@ -1,16 +1,23 @@
 import { ConflictException, Logger, ServiceUnavailableException } from '@nestjs/common';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { isGrpcDeadlineError, WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 
 const logger = new Logger('WorkflowUpdates');
 
 /**
- * Sends one Update and maps the outcome to HTTP: a refusal by the workflow's validator is 409 with
- * its reason; a finished workflow is 409; Temporal out of reach is 503 (nothing happened, retry).
+ * How long a request waits for the workflow to answer. Past it, the client gets an answer it can act on
+ * instead of hanging until its own timeout (Temporal or the database down, the worker stopped).
  */
-export async function sendUpdate<T>(handle: WorkflowHandle, name: string, arg: unknown): Promise<T> {
+export const UPDATE_ANSWER_MS = 30_000;
+
+/**
+ * Sends one Update and maps the outcome to HTTP: a refusal by the workflow's validator is 409 with
+ * its reason; a finished workflow is 409; Temporal out of reach is 503 (nothing happened, retry);
+ * no answer in time is 503 too, but the action may still be carried out.
+ */
+export async function sendUpdate<T>(handle: WorkflowHandle, name: string, arg: unknown, answerWithinMs = UPDATE_ANSWER_MS): Promise<T> {
   try {
-    return await handle.executeUpdate<T, [unknown]>(name, { args: [arg] });
+    return await handle.client.withDeadline(Date.now() + answerWithinMs, () => handle.executeUpdate<T, [unknown]>(name, { args: [arg] }));
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) {
       const cause = error.cause;
@@ -18,6 +25,9 @@ export async function sendUpdate<T>(handle: WorkflowHandle, name: string, arg: u
     }
     if (error instanceof WorkflowNotFoundError) throw new ConflictException('This case or referral is already finished');
     logger.error(`update ${name} on ${handle.workflowId} failed: ${(error as Error).message}`);
+    if (isGrpcDeadlineError(error)) {
+      throw new ServiceUnavailableException(`The action was not confirmed within ${answerWithinMs / 1000} s; it may still be carried out. Read the case before retrying.`);
+    }
     throw new ServiceUnavailableException('The case service is unavailable; nothing was changed. Retry later.');
   }
 }
