@@ -156,6 +156,7 @@ describe('case lifecycle through the API', () => {
     const deadlines = list.body.items.map((c: { deadlineAt: string | null }) => c.deadlineAt).filter(Boolean).map(Date.parse);
     expect(deadlines).toEqual([...deadlines].sort((a, b) => a - b));
     expect(list.body.items.every((c: { status: string }) => c.status === 'OPEN')).toBe(true);
+    expect(list.body).toMatchObject({ total: list.body.items.length, totalExact: true });
     // Hangzhou sees only Zhejiang's cases, never Guangdong's.
     const hangzhou = await http(api.baseUrl, 'GET', '/api/v1/cases?pageSize=100', { token: as('handler.hz') });
     expect(hangzhou.body.items.filter((c: { regionCode: string }) => !c.regionCode.startsWith('33'))).toEqual([]);

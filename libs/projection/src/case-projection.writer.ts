@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { regionAncestry, CYBERSPACE_OFFICE_KINDS, STEP_RULES, type CaseState, type CaseWorkflowInput, type TimelineEntry } from '@app/domain';
 import { AuditTrail } from '@app/audit';
 import { CaseEntity, CaseEventEntity, OrganizationEntity } from '@app/database';
+import { moveOpenCaseCounts, type CountedCase } from './open-case-counters';
 
 export class NoHandlingOfficeError extends Error {}
 
@@ -53,6 +54,8 @@ export class CaseProjectionWriter {
         createdAt: at,
         updatedAt: at,
       });
+      const counted: CountedCase = { status: 'OPEN', stage: 'SUBMITTED', handlingOrgId, investigatingOrgId: null, hasDeadline: false, warned: false, overdue: false, supervised: false, referred: false };
+      await moveOpenCaseCounts(em, null, counted);
       await em.insert(CaseEventEntity, {
         caseId: input.caseId,
         seq: 1,
@@ -78,7 +81,10 @@ export class CaseProjectionWriter {
    */
   async project(state: CaseState, entries: TimelineEntry[], firstSeq: number, at: Date): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      const [before] = await em.query('SELECT step, status FROM cases WHERE id = ? FOR UPDATE', [state.caseId]);
+      const [before] = await em.query(
+        'SELECT step, status, stage, handling_org_id, investigating_org_id, deadline_at, warned, overdue, supervised, referred, revision FROM cases WHERE id = ? FOR UPDATE',
+        [state.caseId],
+      );
       if (entries.length > 0) {
         await em
           .createQueryBuilder()
@@ -100,12 +106,10 @@ export class CaseProjectionWriter {
           .orIgnore()
           .execute();
       }
-      await em
-        .createQueryBuilder()
-        .update(CaseEntity)
-        .set(caseRow(state, at))
-        .where('id = :id AND revision < :revision', { id: state.caseId, revision: state.revision })
-        .execute();
+      const row = caseRow(state, at);
+      await em.createQueryBuilder().update(CaseEntity).set(row).where('id = :id AND revision < :revision', { id: state.caseId, revision: state.revision }).execute();
+      // The row is locked: it changed exactly when its revision was older, and so do the dashboard's counters.
+      if (before && Number(before.revision) < state.revision) await moveOpenCaseCounts(em, countedFromRow(before), countedFrom(row, Number(before.handling_org_id)));
       // Every timeline entry is an action, a person's or the system's: each goes into the audit trail, once.
       const after = { step: state.step, status: state.status, deadlineAt: state.deadline?.deadlineAt ?? null };
       await this.audit.append(
@@ -141,6 +145,34 @@ export class CaseProjectionWriter {
     if (candidates.length === 0) throw new NoHandlingOfficeError(`no cyberspace office answers for region ${regionCode}`);
     return candidates[0].id;
   }
+}
+
+function countedFromRow(r: Record<string, unknown>): CountedCase {
+  return {
+    status: String(r.status),
+    stage: String(r.stage),
+    handlingOrgId: Number(r.handling_org_id),
+    investigatingOrgId: r.investigating_org_id === null ? null : Number(r.investigating_org_id),
+    hasDeadline: r.deadline_at !== null,
+    warned: Boolean(Number(r.warned)),
+    overdue: Boolean(Number(r.overdue)),
+    supervised: Boolean(Number(r.supervised)),
+    referred: Boolean(Number(r.referred)),
+  };
+}
+
+function countedFrom(row: Partial<CaseEntity>, handlingOrgId: number): CountedCase {
+  return {
+    status: row.status!,
+    stage: row.stage!,
+    handlingOrgId,
+    investigatingOrgId: row.investigatingOrgId ?? null,
+    hasDeadline: row.deadlineAt !== null && row.deadlineAt !== undefined,
+    warned: row.warned!,
+    overdue: row.overdue!,
+    supervised: row.supervised!,
+    referred: row.referred!,
+  };
 }
 
 /** The case row's columns as the workflow state gives them. */

@@ -3,3 +3,4 @@ export * from './notification.writer';
 export * from './organization-directory';
 export * from './referral.writer';
 export * from './projection.module';
+export * from './open-case-counters';

@@ -39,11 +39,24 @@ export class JurisdictionService {
     if (user.role === 'DISCIPLINE_OFFICER') {
       return qb.andWhere('EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id AND r.discipline_org_id = :myOrg)', { myOrg: user.organizationId });
     }
+    const reach = await this.officeReach(user);
+    if (reach === 'ALL') return qb;
+    if (reach.length === 0) return qb.andWhere('1 = 0');
+    // Plain id lists, no joins: the list indexes carry both columns, so rows out of reach are skipped there.
+    return qb.andWhere('(c.handling_org_id IN (:...reach) OR c.investigating_org_id IN (:...reach))', { reach });
+  }
+
+  /**
+   * The organizations an office's staff reach: their organization's subtree, as ids (the tree is small),
+   * or 'ALL' when that subtree is the whole tree (every case's handling office is in it, so no condition).
+   */
+  async officeReach(user: StaffUser): Promise<number[] | 'ALL'> {
     const subtree = `${await this.organizationPath(user.organizationId)}%`;
-    return qb
-      .innerJoin(OrganizationEntity, 'scope_h', 'scope_h.id = c.handling_org_id')
-      .leftJoin(OrganizationEntity, 'scope_i', 'scope_i.id = c.investigating_org_id')
-      .andWhere('(scope_h.path LIKE :subtree OR scope_i.path LIKE :subtree)', { subtree });
+    const [ids, all] = await Promise.all([
+      this.organizations.createQueryBuilder('o').select('o.id', 'id').where('o.path LIKE :subtree', { subtree }).getRawMany<{ id: number }>(),
+      this.organizations.count(),
+    ]);
+    return ids.length > 0 && ids.length === all ? 'ALL' : ids.map((o) => Number(o.id));
   }
 
   private async canSee(user: StaffUser, kase: CaseEntity): Promise<boolean> {

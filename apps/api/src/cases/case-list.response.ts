@@ -5,5 +5,6 @@ export class CaseListResponse {
   @ApiProperty({ type: [CaseSummaryResponse] }) items: CaseSummaryResponse[];
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
+  @ApiProperty({ description: 'Cases matching the filters, counted up to 10000: when more match, 10000 and totalExact is false' }) total: number;
+  @ApiProperty({ description: 'false when more than 10000 cases match and total stops there' }) totalExact: boolean;
 }

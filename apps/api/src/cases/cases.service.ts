@@ -1,7 +1,7 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { AuditTrail } from '@app/audit';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, type SelectQueryBuilder } from 'typeorm';
+import { In, Repository, type SelectQueryBuilder } from 'typeorm';
 import { CASE_STAGES, STEP_RULES, type CaseStep } from '@app/domain';
 import { CaseEntity, CaseEventEntity } from '@app/database';
 import { maskName, PiiCipher } from '@app/privacy';
@@ -12,6 +12,9 @@ import type { CaseDetailResponse, MaskedComplainantResponse } from './case-detai
 import type { CaseListResponse } from './case-list.response';
 import type { DeadlineDashboardResponse } from './dashboard.response';
 import type { ListCasesQuery } from './list-cases.query';
+
+/** A list counts its matches up to this many; past it, `total` is this and `totalExact` false. */
+export const LIST_COUNT_CAP = 10_000;
 
 /** Reads cases from the projection, within the caller's jurisdiction. */
 @Injectable()
@@ -66,34 +69,38 @@ export class CasesService {
     const qb = await this.jurisdiction.restrict(this.cases.createQueryBuilder('c'), user);
     if (query.stage) qb.andWhere('c.stage = :stage', { stage: query.stage });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
-    if (query.overdue !== undefined) qb.andWhere(query.overdue ? `c.status = 'OPEN' AND c.deadline_at <= NOW(3)` : `(c.deadline_at IS NULL OR c.deadline_at > NOW(3))`);
+    // On deadline_order (a missing deadline is far in the future), so the list index serves the condition too.
+    if (query.overdue !== undefined) qb.andWhere(query.overdue ? `c.status = 'OPEN' AND c.deadline_order <= NOW(3)` : 'c.deadline_order > NOW(3)');
     if (query.regionCode) qb.andWhere('c.region_code LIKE :region', { region: `${query.regionCode.replace(/(00)+$/, '')}%` });
     if (query.assignee === 'me') this.waitingOn(qb, user);
-    const [rows, total] = await qb
-      .orderBy('c.deadline_at IS NULL', 'ASC')
-      .addOrderBy('c.deadline_at', 'ASC')
-      .addOrderBy('c.created_at', 'ASC')
-      // offset/limit, not skip/take: the jurisdiction joins are one-to-one and never duplicate a case.
-      .offset((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .getManyAndCount();
-    return { items: rows.map(CaseSummaryResponse.of), page: query.page, pageSize: query.pageSize, total };
+    const [rows, matched] = await Promise.all([this.page(qb, (query.page - 1) * query.pageSize, query.pageSize), this.countUpTo(qb, LIST_COUNT_CAP + 1)]);
+    return { items: rows.map(CaseSummaryResponse.of), page: query.page, pageSize: query.pageSize, total: Math.min(matched, LIST_COUNT_CAP), totalExact: matched <= LIST_COUNT_CAP };
   }
 
-  /** Open cases within reach, counted by stage and by where they stand against their deadline. */
+  /**
+   * The page's ids first, from idx_cases_list(_status) alone (its order, and every filtered column), then
+   * only those rows: a deep page skips its offset inside the index instead of reading every skipped row.
+   */
+  private async page(qb: SelectQueryBuilder<CaseEntity>, offset: number, limit: number): Promise<CaseEntity[]> {
+    const ids = (await qb.clone().select('c.id', 'id').orderBy('c.deadline_order', 'ASC').addOrderBy('c.created_at', 'ASC').offset(offset).limit(limit).getRawMany<{ id: string }>()).map((r) => r.id);
+    if (ids.length === 0) return [];
+    const byId = new Map((await this.cases.findBy({ id: In(ids) })).map((c) => [c.id, c]));
+    return ids.map((id) => byId.get(id)).filter((c): c is CaseEntity => c !== undefined);
+  }
+
+  /**
+   * Open cases within reach, counted by stage and by where they stand against their deadline: read from
+   * the counters the projection writer keeps, not from a scan of the open cases. The dashboard is for
+   * offices' staff (SUPERVISOR, ADMIN), whose reach is a set of organizations.
+   */
   async deadlineDashboard(user: StaffUser): Promise<DeadlineDashboardResponse> {
-    const qb = await this.jurisdiction.restrict(this.cases.createQueryBuilder('c'), user);
-    const rows: Record<string, string>[] = await qb
-      .select('c.stage', 'stage')
-      .addSelect(`SUM(CASE WHEN c.deadline_at > NOW(3) AND c.warned = 0 THEN 1 ELSE 0 END)`, 'onTime')
-      .addSelect(`SUM(CASE WHEN c.deadline_at > NOW(3) AND c.warned = 1 THEN 1 ELSE 0 END)`, 'atRisk')
-      .addSelect(`SUM(CASE WHEN c.deadline_at <= NOW(3) THEN 1 ELSE 0 END)`, 'overdue')
-      .addSelect('SUM(c.supervised)', 'supervised')
-      .addSelect('SUM(c.referred)', 'referred')
-      .addSelect('COUNT(*)', 'total')
-      .andWhere(`c.status = 'OPEN'`)
-      .groupBy('c.stage')
-      .getRawMany();
+    const reach = await this.jurisdiction.officeReach(user);
+    const where = reach === 'ALL' ? '' : reach.length === 0 ? 'WHERE 1 = 0' : 'WHERE handling_org_id IN (?) OR investigating_org_id IN (?)';
+    const rows: Record<string, string>[] = await this.cases.query(
+      `SELECT stage, SUM(on_time) AS onTime, SUM(at_risk) AS atRisk, SUM(overdue) AS overdue, SUM(supervised) AS supervised, SUM(referred) AS referred, SUM(total) AS total
+         FROM open_case_counters ${where} GROUP BY stage`,
+      reach === 'ALL' ? [] : [reach, reach],
+    );
     const byStage = new Map(rows.map((r) => [r.stage, r]));
     const count = (r: Record<string, string> | undefined, key: string) => Number(r?.[key] ?? 0);
     return {
@@ -103,6 +110,13 @@ export class CasesService {
         return { stage, onTime: count(r, 'onTime'), atRisk: count(r, 'atRisk'), overdue: count(r, 'overdue'), supervised: count(r, 'supervised'), referred: count(r, 'referred'), total: count(r, 'total') };
       }),
     };
+  }
+
+  /** Rows matching the query, counted no further than `limit`: an exact count of a million rows takes seconds. */
+  private async countUpTo(qb: SelectQueryBuilder<CaseEntity>, limit: number): Promise<number> {
+    const [sql, parameters] = qb.clone().select('1').orderBy().limit(limit).getQueryAndParameters();
+    const [{ n }]: { n: string }[] = await this.cases.query(`SELECT COUNT(*) AS n FROM (${sql}) AS matched`, parameters);
+    return Number(n);
   }
 
   /** Cases whose current step waits on the user's role in the user's organization. */

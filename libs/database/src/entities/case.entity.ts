@@ -6,7 +6,9 @@ import type { CaseOutcome, CaseSource, CaseStage, CaseStatus, CaseStep, Category
  * The workflow is the source of truth; this row serves lists, dashboards and details.
  */
 @Entity({ name: 'cases' })
-@Index('idx_cases_status_deadline', ['status', 'deadlineAt'])
+// The list's order, then every column it filters on: see migration 1763800000006.
+@Index('idx_cases_list', ['deadlineOrder', 'createdAt', 'handlingOrgId', 'investigatingOrgId', 'status', 'stage', 'step', 'regionCode', 'hostUnitId', 'findingResult'])
+@Index('idx_cases_list_status', ['status', 'deadlineOrder', 'createdAt', 'handlingOrgId', 'investigatingOrgId', 'stage', 'step', 'regionCode', 'hostUnitId', 'findingResult'])
 @Index('idx_cases_subject', ['subjectName', 'category'])
 export class CaseEntity {
   @PrimaryColumn({ type: 'char', length: 36 })
@@ -103,6 +105,20 @@ export class CaseEntity {
 
   @Column({ name: 'deadline_at', type: 'datetime', precision: 3, nullable: true })
   deadlineAt: Date | null;
+
+  /** The list's order: the deadline, or last of all when there is none. Computed by the database. */
+  @Column({
+    name: 'deadline_order',
+    type: 'datetime',
+    precision: 3,
+    nullable: true,
+    generatedType: 'STORED',
+    asExpression: "COALESCE(deadline_at, TIMESTAMP'9999-12-31 23:59:59.999')",
+    insert: false,
+    update: false,
+    select: false,
+  })
+  deadlineOrder: Date | null;
 
   @Column({ name: 'warn_at', type: 'datetime', precision: 3, nullable: true })
   warnAt: Date | null;
