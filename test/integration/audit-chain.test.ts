@@ -98,6 +98,16 @@ describe('audit chain on the real database', () => {
     expect(verdict.checked).toBeGreaterThanOrEqual(seqs[seqs.length - 1]);
   });
 
+
+  it('stores a dedupe key once when two transactions append it at the same time (the other fails or skips it)', async () => {
+    const key = (n: number) => entry(400 + n);
+    const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => db.transaction((em) => audit.append([key(0)], em))));
+    const stored = (await ownRecords()).filter((r) => r.dedupeKey === `it-${run}-400`);
+    expect(stored).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 'fulfilled' && o.value.length === 1)).toHaveLength(1);
+    for (const o of outcomes) if (o.status === 'rejected') expect(String(o.reason)).toMatch(/Duplicate entry/);
+    await expect(audit.verify()).resolves.toMatchObject({ ok: true });
+  });
   it('names an edited record, then passes again once it is restored', async () => {
     await expect(audit.verify()).resolves.toMatchObject({ ok: true });
     const [target] = await ownRecords();

@@ -85,14 +85,13 @@ export async function verifyStoredChain(manager: EntityManager, batchSize = 5000
 }
 
 async function appendInTransaction(em: EntityManager, drafts: Draft[]): Promise<AuditRecordEntity[]> {
-  // Every appender queues on this row, so seqs are taken one transaction at a time, even from an empty table.
-  const head = await readChainHead(em, true);
-  // A locking read sees the latest committed row even if the caller's transaction already holds an older snapshot.
-  const [last] = (await em.query('SELECT seq, hash FROM audit_records ORDER BY seq DESC LIMIT 1 FOR UPDATE')) as Array<{ seq: string | number; hash: string }>;
-  let tail: ChainPosition = last ? { seq: Number(last.seq), hash: last.hash } : head;
-
+  // Before the chain lock, so the lock is held for as few round trips as possible. A record with the same
+  // key committed meanwhile makes the insert below fail on the unique key: the caller's retry then skips it.
   const fresh = await withoutRecordedKeys(em, drafts);
   if (fresh.length === 0) return [];
+  // Every appender queues on this row, so seqs are taken one transaction at a time, even from an empty table.
+  // A locking read sees the latest committed head even if the caller's transaction holds an older snapshot.
+  let tail = await readChainHead(em, true);
   const appended = fresh.map((draft) => {
     const fields: AuditRecordFields = { ...draft, seq: tail.seq + 1, prevHash: tail.hash };
     const record = em.create(AuditRecordEntity, { ...fields, hash: recordHash(tail.hash, fields) });
@@ -109,7 +108,7 @@ async function withoutRecordedKeys(em: EntityManager, drafts: Draft[]): Promise<
   const keys = [...new Set(drafts.map((d) => d.dedupeKey).filter((key): key is string => key !== null))];
   const seen = new Set<string>();
   if (keys.length > 0) {
-    const rows = (await em.query(`SELECT dedupe_key FROM audit_records WHERE dedupe_key IN (${keys.map(() => '?').join(', ')}) FOR UPDATE`, keys)) as Array<{ dedupe_key: string }>;
+    const rows = (await em.query(`SELECT dedupe_key FROM audit_records WHERE dedupe_key IN (${keys.map(() => '?').join(', ')})`, keys)) as Array<{ dedupe_key: string }>;
     for (const row of rows) seen.add(row.dedupe_key);
   }
   return drafts.filter((draft) => {
