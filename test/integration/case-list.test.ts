@@ -174,16 +174,16 @@ describe('case list and deadline dashboard', () => {
       try {
         await runner.query('START TRANSACTION WITH CONSISTENT SNAPSHOT');
         const counters = await runner.query(
-          `SELECT handling_org_id AS h, investigating_org_id AS i, stage, on_time + 0 AS onTime, at_risk + 0 AS atRisk, overdue + 0 AS overdue, supervised + 0 AS supervised, referred + 0 AS referred, total + 0 AS total
-             FROM open_case_counters WHERE total <> 0 OR on_time <> 0 OR at_risk <> 0 OR overdue <> 0 OR supervised <> 0 OR referred <> 0 ORDER BY h, i, stage`,
+          `SELECT handling_org_id AS h, investigating_org_id AS i, stage, shard, on_time + 0 AS onTime, at_risk + 0 AS atRisk, overdue + 0 AS overdue, supervised + 0 AS supervised, referred + 0 AS referred, total + 0 AS total
+             FROM open_case_counters WHERE total <> 0 OR on_time <> 0 OR at_risk <> 0 OR overdue <> 0 OR supervised <> 0 OR referred <> 0 ORDER BY h, i, stage, shard`,
         );
         const aggregate = await runner.query(
-          `SELECT handling_org_id AS h, IFNULL(investigating_org_id, 0) AS i, stage,
+          `SELECT handling_org_id AS h, IFNULL(investigating_org_id, 0) AS i, stage, CONV(LEFT(id, 2), 16, 10) % 8 AS shard,
                   CAST(SUM(CASE WHEN deadline_at IS NULL OR overdue = 1 OR warned = 1 THEN 0 ELSE 1 END) AS SIGNED) AS onTime,
                   CAST(SUM(CASE WHEN deadline_at IS NOT NULL AND overdue = 0 AND warned = 1 THEN 1 ELSE 0 END) AS SIGNED) AS atRisk,
                   CAST(SUM(CASE WHEN deadline_at IS NOT NULL AND overdue = 1 THEN 1 ELSE 0 END) AS SIGNED) AS overdue,
                   CAST(SUM(supervised) AS SIGNED) AS supervised, CAST(SUM(referred) AS SIGNED) AS referred, COUNT(*) AS total
-             FROM cases WHERE status = 'OPEN' GROUP BY h, i, stage ORDER BY h, i, stage`,
+             FROM cases WHERE status = 'OPEN' GROUP BY h, i, stage, shard ORDER BY h, i, stage, shard`,
         );
         await runner.query('COMMIT');
         const plain = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'stage' ? v : Number(v)])));

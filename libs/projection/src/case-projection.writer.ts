@@ -55,7 +55,7 @@ export class CaseProjectionWriter {
         updatedAt: at,
       });
       const counted: CountedCase = { status: 'OPEN', stage: 'SUBMITTED', handlingOrgId, investigatingOrgId: null, hasDeadline: false, warned: false, overdue: false, supervised: false, referred: false };
-      await moveOpenCaseCounts(em, null, counted);
+      await moveOpenCaseCounts(em, input.caseId, null, counted);
       await em.insert(CaseEventEntity, {
         caseId: input.caseId,
         seq: 1,
@@ -109,7 +109,7 @@ export class CaseProjectionWriter {
       const row = caseRow(state, at);
       await em.createQueryBuilder().update(CaseEntity).set(row).where('id = :id AND revision < :revision', { id: state.caseId, revision: state.revision }).execute();
       // The row is locked: it changed exactly when its revision was older, and so do the dashboard's counters.
-      if (before && Number(before.revision) < state.revision) await moveOpenCaseCounts(em, countedFromRow(before), countedFrom(row, Number(before.handling_org_id)));
+      if (before && Number(before.revision) < state.revision) await moveOpenCaseCounts(em, state.caseId, countedFromRow(before), countedFrom(row, Number(before.handling_org_id)));
       // Every timeline entry is an action, a person's or the system's: each goes into the audit trail, once.
       const after = { step: state.step, status: state.status, deadlineAt: state.deadline?.deadlineAt ?? null };
       await this.audit.append(
