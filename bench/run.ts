@@ -181,8 +181,9 @@ async function main(): Promise<void> {
     await breakdown('lifecycle', `status = 'CLOSED' AND satisfaction = 'SATISFIED'`, []);
     report.floor = await phase('floor', () => runFloor(ctx, settings.lifecycleCases, LIFECYCLE_ACTIONS.length, settings.lifecycleConcurrency));
     report.lifecycleToFloorRatio = report.floor.workflowsPerSecond > 0 ? round2(report.lifecycle.casesPerSecond / report.floor.workflowsPerSecond) : undefined;
-    if (settings.timerCases > 0) {
-      report.timers = await phase('timers', () => runTimers(ctx, settings.timerCases, settings.timerConcurrency, settings.timerMinutes));
+    if (settings.timerProbes > 0) {
+      const { timerCases: openCases, timerConcurrency: concurrency, timerProbes: probes, timerProbeRate: probesPerSecond, timerMinutes: minutes } = settings;
+      report.timers = await phase('timers', () => runTimers(ctx, { openCases, concurrency, probes, probesPerSecond, minutes }));
       await breakdown('timers', 'category = ?', [TIMER_CATEGORY]);
     }
     if (settings.seedCases > 0) {

@@ -16,13 +16,16 @@ export interface TimerKindResult {
 }
 
 export interface TimerResult {
+  /** Background: complaints under the category's working-day policy, left open through the measurement. */
+  openCases: { asked: number; filed: number; statuses: Record<string, number>; seconds: number; concurrency: number };
+  /** Probes: complaints under the MINUTE policy, filed at a steady rate, whose escalations are measured. */
   cases: number;
   filed: number;
   filingStatuses: Record<string, number>;
   filingSeconds: number;
-  filingConcurrency: number;
+  probesPerSecond: number;
   policy: { category: string; timeUnit: 'MINUTE'; acceptanceMinutes: number; warnAfterSeconds: number; deadlineAfterSeconds: number };
-  /** Cases still OPEN with a running deadline when the first warning came due. */
+  /** Cases OPEN (background and probes) when the first warning came due. */
   openWhenFirstWarningDue: number;
   pollIntervalMs: number;
   warning: TimerKindResult;
@@ -35,11 +38,26 @@ interface Seen {
   seenAt: number;
 }
 
+/** The background cases' category: its default policy counts working days, so nothing of theirs fires during the run. */
+export const OPEN_CASES_CATEGORY = 'FORCED_USE';
+
+export interface TimerOptions {
+  openCases: number;
+  concurrency: number;
+  probes: number;
+  probesPerSecond: number;
+  minutes: number;
+}
+
 /**
- * (d) Escalation timers under load: a MINUTE policy for one category, N complaints in it left alone,
- * then each DEADLINE_WARNING / DEADLINE_MISSED row compared with the instant it was due (cases.warn_at / deadline_at).
+ * (d) Escalation timers with many cases open: `openCases` complaints are filed and left open (their
+ * deadlines are working days away), then `probes` complaints under a MINUTE policy are filed at a steady
+ * rate, and each of their DEADLINE_WARNING / DEADLINE_MISSED rows is compared with the instant it was due
+ * (cases.warn_at / deadline_at). Escalations then come due at about the probe rate, as they would spread
+ * over a working day; filing every case at once instead (probes = many, rate = high) measures a burst.
  */
-export async function runTimers(ctx: BenchContext, cases: number, concurrency: number, minutes: number): Promise<TimerResult> {
+export async function runTimers(ctx: BenchContext, options: TimerOptions): Promise<TimerResult> {
+  const { openCases, concurrency, probes: cases, probesPerSecond, minutes } = options;
   const published = await ctx.http.call('POST', '/api/v1/admin/sla-policies', {
     token: ctx.tokens.admin,
     body: {
@@ -85,26 +103,40 @@ export async function runTimers(ctx: BenchContext, cases: number, concurrency: n
     }
   })();
 
+  const file = async (i: number, category: string, key: string, statuses: Record<string, number>): Promise<boolean> => {
+    try {
+      const res = await ctx.http.call('POST', '/api/v1/complaints', { body: complaintBody(i, { category }), headers: { 'idempotency-key': `bench-${ctx.runId}-${key}-${i}` } });
+      tally(statuses, res.status);
+      if (res.status !== 201) return false;
+      ctx.created++;
+      return true;
+    } catch (error) {
+      tally(statuses, (error as Error).message.slice(0, 40));
+      return false;
+    }
+  };
+
+  const openStatuses: Record<string, number> = {};
+  let openFiled = 0;
+  const openStarted = performance.now();
+  await pool(openCases, concurrency, async (i) => {
+    if (await file(i, OPEN_CASES_CATEGORY, 'open', openStatuses)) openFiled++;
+  });
+  await drainBacklog(ctx, 1_800_000);
+  const openSeconds = (performance.now() - openStarted) / 1000;
+  ctx.log(`timers: ${openFiled} open cases filed and admitted in ${round1(openSeconds)} s; filing ${cases} probes at ${probesPerSecond}/s`);
+
   const filingStatuses: Record<string, number> = {};
   let filed = 0;
   const filingStarted = performance.now();
-  await pool(cases, concurrency, async (i) => {
-    try {
-      const res = await ctx.http.call('POST', '/api/v1/complaints', {
-        body: complaintBody(i, { category: TIMER_CATEGORY }),
-        headers: { 'idempotency-key': `bench-${ctx.runId}-timer-${i}` },
-      });
-      tally(filingStatuses, res.status);
-      if (res.status === 201) {
-        filed++;
-        ctx.created++;
-      }
-    } catch (error) {
-      tally(filingStatuses, (error as Error).message.slice(0, 40));
-    }
+  // Paced: probe i goes out at i / rate seconds, so their deadlines come due at the same steady rate.
+  await pool(cases, Math.max(1, Math.ceil(probesPerSecond)) * 4, async (i) => {
+    const due = filingStarted + (i * 1000) / probesPerSecond;
+    if (due > performance.now()) await sleep(due - performance.now());
+    if (await file(i, TIMER_CATEGORY, 'timer', filingStatuses)) filed++;
   });
   const filingSeconds = (performance.now() - filingStarted) / 1000;
-  ctx.log(`timers: ${filed} complaints filed in ${round1(filingSeconds)} s; waiting for their warnings and reminders`);
+  ctx.log(`timers: ${filed} probes filed in ${round1(filingSeconds)} s; waiting for their warnings and reminders`);
 
   // Every filed case must be admitted (deadline computed) before the last instant is known.
   await drainBacklog(ctx, 600_000);
@@ -112,7 +144,7 @@ export async function runTimers(ctx: BenchContext, cases: number, concurrency: n
     `SELECT MIN(warn_at) AS firstWarn, MAX(deadline_at) AS lastDeadline, COUNT(*) AS n FROM cases WHERE category = ? AND status = 'OPEN'`,
     [TIMER_CATEGORY],
   )) as unknown as [[{ firstWarn: Date | null; lastDeadline: Date | null; n: number }]];
-  const [[openAtFirst]] = (await ctx.db.query(`SELECT COUNT(*) AS n FROM cases WHERE category = ? AND status = 'OPEN' AND created_at <= ?`, [TIMER_CATEGORY, bounds.firstWarn])) as unknown as [[{ n: number }]];
+  const [[openAtFirst]] = (await ctx.db.query(`SELECT COUNT(*) AS n FROM cases WHERE status = 'OPEN' AND created_at <= ?`, [bounds.firstWarn])) as unknown as [[{ n: number }]];
 
   const waitStarted = Date.now();
   const hardStop = (bounds.lastDeadline?.getTime() ?? Date.now()) + 120_000;
@@ -144,11 +176,12 @@ export async function runTimers(ctx: BenchContext, cases: number, concurrency: n
     visibleLatenessMs: summarize(visible[type]),
   });
   const result: TimerResult = {
+    openCases: { asked: openCases, filed: openFiled, statuses: openStatuses, seconds: round1(openSeconds), concurrency },
     cases,
     filed,
     filingStatuses,
     filingSeconds: round1(filingSeconds),
-    filingConcurrency: concurrency,
+    probesPerSecond,
     policy: { category: TIMER_CATEGORY, timeUnit: 'MINUTE', acceptanceMinutes: minutes, warnAfterSeconds: Math.round((minutes * 60 * 2) / 3), deadlineAfterSeconds: minutes * 60 },
     openWhenFirstWarningDue: Number(openAtFirst.n),
     pollIntervalMs,

@@ -36,7 +36,8 @@ function markdown(r: BenchReport): string {
       ['intake concurrency levels (BENCH_INTAKE_CONCURRENCY)', s.intakeConcurrency.join(', ')],
       ['seconds per intake level (BENCH_INTAKE_SECONDS)', s.intakeSeconds],
       ['lifecycle cases / concurrency (BENCH_LIFECYCLE_CASES / _CONCURRENCY)', `${s.lifecycleCases} / ${s.lifecycleConcurrency}`],
-      ['timer cases / filing concurrency (BENCH_TIMER_CASES / _CONCURRENCY)', `${s.timerCases} / ${s.timerConcurrency}`],
+      ['open cases while timers run / filing concurrency (BENCH_TIMER_CASES / _CONCURRENCY)', `${s.timerCases.toLocaleString('en-US')} / ${s.timerConcurrency}`],
+      ['measured timer cases / filed per second (BENCH_TIMER_PROBES / _PROBE_RATE)', `${s.timerProbes} / ${s.timerProbeRate}`],
       ['MINUTE policy ACCEPTANCE (BENCH_TIMER_MINUTES)', `${s.timerMinutes} min`],
       ['synthetic cases for queries (BENCH_CASES)', s.seedCases.toLocaleString('en-US')],
       ['repeats per query (BENCH_QUERY_REPEATS)', s.queryRepeats],
@@ -90,8 +91,9 @@ function markdown(r: BenchReport): string {
     const t = r.timers;
     out.push('## (d) Timer accuracy', '');
     out.push(
-      `A MINUTE policy for \`${t.policy.category}\` (ACCEPTANCE ${t.policy.acceptanceMinutes} min: warning due ≈ +${t.policy.warnAfterSeconds} s, reminder at +${t.policy.deadlineAfterSeconds} s), ` +
-        `${t.filed} complaints filed in ${t.filingSeconds} s at concurrency ${t.filingConcurrency} and left alone; ${t.openWhenFirstWarningDue} cases were open when the first warning came due. ` +
+      `First ${t.openCases.filed.toLocaleString('en-US')} complaints under a working-day policy, filed at concurrency ${t.openCases.concurrency} and admitted in ${t.openCases.seconds} s, stay open throughout. ` +
+        `Then a MINUTE policy for \`${t.policy.category}\` (ACCEPTANCE ${t.policy.acceptanceMinutes} min: warning due ≈ +${t.policy.warnAfterSeconds} s, reminder at +${t.policy.deadlineAfterSeconds} s) and ` +
+        `${t.filed} complaints under it, filed at ${t.probesPerSecond} a second (${t.filingSeconds} s) and left alone, so their escalations come due at that rate; ${t.openWhenFirstWarningDue.toLocaleString('en-US')} cases were open when the first warning came due. ` +
         `*Lateness* is \`case_events.occurred_at\` (the workflow's clock when it acted on the timer) minus \`cases.warn_at\` / \`deadline_at\`; *visible* is when the bench first saw the row in MySQL (polled every ${t.pollIntervalMs} ms) minus the same instant.`,
       '',
     );

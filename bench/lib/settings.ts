@@ -8,9 +8,12 @@ export interface BenchSettings {
   /** Cases walked to CLOSED through the API, and how many at once; the floor uses the same numbers. */
   lifecycleCases: number;
   lifecycleConcurrency: number;
-  /** Open cases whose escalation timers are measured, filed this many at once, under a MINUTE policy of this length. */
+  /** Cases left open (filed this many at once) while escalations are measured. */
   timerCases: number;
   timerConcurrency: number;
+  /** Cases under a MINUTE policy of `timerMinutes` whose escalations are measured, filed this many per second. */
+  timerProbes: number;
+  timerProbeRate: number;
   timerMinutes: number;
   /** Synthetic rows seeded into `cases` for the query phase; 0 skips the phase. */
   seedCases: number;
@@ -36,9 +39,9 @@ const flag = (name: string): boolean => ['1', 'true', 'yes'].includes((process.e
 export function benchSettings(): BenchSettings {
   const mode = flag('BENCH_QUICK') ? 'quick' : flag('BENCH_FULL') ? 'full' : 'standard';
   const preset = {
-    quick: { levels: '1,4,16,64', seconds: 2, lifecycle: 8, lifecycleC: 4, timers: 100, timerC: 32, seed: 100_000, repeats: 3, max: 8 },
-    standard: { levels: '1,4,16,64', seconds: 15, lifecycle: 200, lifecycleC: 16, timers: 1000, timerC: 32, seed: 1_000_000, repeats: 20, max: 90 },
-    full: { levels: '1,4,16,64', seconds: 30, lifecycle: 500, lifecycleC: 16, timers: 10_000, timerC: 64, seed: 1_000_000, repeats: 30, max: 240 },
+    quick: { levels: '1,4,16,64', seconds: 2, lifecycle: 8, lifecycleC: 4, timers: 100, timerC: 32, probes: 50, seed: 100_000, repeats: 3, max: 8 },
+    standard: { levels: '1,4,16,64', seconds: 15, lifecycle: 200, lifecycleC: 16, timers: 1000, timerC: 32, probes: 200, seed: 1_000_000, repeats: 20, max: 90 },
+    full: { levels: '1,4,16,64', seconds: 30, lifecycle: 500, lifecycleC: 16, timers: 10_000, timerC: 64, probes: 300, seed: 1_000_000, repeats: 30, max: 240 },
   }[mode];
   const levels = (process.env.BENCH_INTAKE_CONCURRENCY ?? preset.levels).split(',').map((s) => Number(s.trim()));
   if (levels.some((c) => !Number.isInteger(c) || c < 1)) throw new Error('BENCH_INTAKE_CONCURRENCY must be a list of positive integers, e.g. 1,4,16,64');
@@ -53,6 +56,8 @@ export function benchSettings(): BenchSettings {
     lifecycleConcurrency: Math.max(1, int('BENCH_LIFECYCLE_CONCURRENCY', preset.lifecycleC)),
     timerCases: int('BENCH_TIMER_CASES', preset.timers),
     timerConcurrency: Math.max(1, int('BENCH_TIMER_CONCURRENCY', preset.timerC)),
+    timerProbes: int('BENCH_TIMER_PROBES', preset.probes),
+    timerProbeRate: Math.max(1, int('BENCH_TIMER_PROBE_RATE', 5)),
     timerMinutes: Math.min(60, Math.max(1, int('BENCH_TIMER_MINUTES', 1))),
     seedCases: int('BENCH_CASES', preset.seed),
     queryRepeats: Math.max(1, int('BENCH_QUERY_REPEATS', preset.repeats)),

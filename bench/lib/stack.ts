@@ -60,8 +60,10 @@ export interface Child {
 
 function launch(name: string, script: string, env: NodeJS.ProcessEnv): Child {
   const log = createWriteStream(join(LOG_DIR, `${name}.log`));
-  // BENCH_CPU_PROFILE_DIR: each process writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
-  const profile = process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  // BENCH_CPU_PROFILE_DIR: each thread of each process writes a V8 CPU profile into <dir>/<name>/ when it
+  // stops (the worker's workflow threads too); open them in Chrome DevTools.
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, name)}`] : [];
   const child = spawn(process.execPath, [...profile, join(ROOT, script)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
