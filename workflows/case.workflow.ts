@@ -65,7 +65,7 @@ const queuedActivities = proxyActivities<CaseActivities>({ startToCloseTimeout: 
 
 /**
  * The same activities run by the worker inside the workflow task: each is a short database or calendar
- * call, and a round trip through the server for each cost more than the call itself.
+ * call, and a round trip through the server for each costs more than the call itself.
  */
 const localActivities = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry });
 
