@@ -1,12 +1,9 @@
 import { continueAsNew, getExternalWorkflowHandle, proxyActivities, sleep } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import { CALENDAR_CACHE_MS, caseWorkflowId } from '../libs/domain/src';
-import { calendarChangedSignal } from './case.workflow';
+import { ACTIVITY_RETRY, calendarChangedSignal } from '../libs/temporal/src/workflow-contracts';
 
-const { openCaseIds } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds' },
-});
+const { openCaseIds } = proxyActivities<CaseActivities>({ startToCloseTimeout: '30 seconds', retry: ACTIVITY_RETRY });
 
 const PAGE = 200;
 

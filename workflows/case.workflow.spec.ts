@@ -12,7 +12,7 @@ import {
   type ActionPayloads,
   type ActorRef,
   type CaseAction,
-  type CaseCommand,
+  type CommandOf,
   type CaseState,
   type CaseWorkflowInput,
   type ReferralState,
@@ -23,8 +23,16 @@ import { WorkingCalendar, type DayOverride } from '../libs/calendar/src/working-
 import { CaseStageKey, CaseStatusKey } from '../libs/temporal/src/search-attributes';
 import { recordHistory } from '../test/support/record-history';
 import { createTimeSkippingEnv } from '../test/support/time-skipping';
-import { ACTION_REFUSED, calendarChangedSignal, caseActionUpdates, caseStateQuery, caseWorkflow } from './case.workflow';
-import { acknowledgeReferralUpdate, concludeReferralUpdate, referralStateQuery } from './referral.workflow';
+import {
+  ACTION_REFUSED,
+  acknowledgeReferralUpdate,
+  calendarChangedSignal,
+  caseActionUpdates,
+  caseStateQuery,
+  concludeReferralUpdate,
+  referralStateQuery,
+} from '../libs/temporal/src/workflow-contracts';
+import { caseWorkflow } from './case.workflow';
 
 /*
  * The case workflow on the time-skipping test server, with in-memory activities: every path of the
@@ -198,8 +206,8 @@ const waitForState = (handle: WorkflowHandle, what: string, ok: (s: CaseState) =
 /** Registered and admitted: the first deadline runs (a complaint's acceptance, a spot-check's dispatch). */
 const admitted = (handle: WorkflowHandle) => waitForState(handle, 'the first deadline', (s) => s.deadline !== null);
 
-function command<A extends CaseAction>(action: A, actor: ActorRef, payload: ActionPayloads[A]): CaseCommand {
-  return { action, actor, payload } as CaseCommand;
+function command<A extends CaseAction>(action: A, actor: ActorRef, payload: ActionPayloads[A]): CommandOf<A> {
+  return { action, actor, payload };
 }
 
 function act<A extends CaseAction>(handle: WorkflowHandle, action: A, actor: ActorRef, payload: ActionPayloads[A]): Promise<CaseState> {
@@ -539,7 +547,8 @@ describe('the case lifecycle (PRODUCT.md)', () => {
     await expectRefused(act(handle, 'accept', ACTORS.SUPERVISOR, {}), 'accept needs the role HANDLER');
     await expectRefused(act(handle, 'evaluate', ACTORS.COMPLAINANT, { satisfaction: 'UNSATISFIED' }), 'evaluate is not allowed while the case is SUBMITTED');
     await expectRefused(
-      handle.executeUpdate(caseActionUpdates.accept, { args: [command('reject', ACTORS.HANDLER, { reason: 'NO_FACTS', note: 'x' })] }),
+      // A client that ignores the types: the Update's name and the command's action disagree.
+      handle.executeUpdate('accept', { args: [command('reject', ACTORS.HANDLER, { reason: 'NO_FACTS', note: 'x' })] }),
       'the accept update cannot carry a reject command',
     );
     expect(await stateOf(handle)).toEqual(before);

@@ -2,9 +2,6 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
-  defineQuery,
-  defineSignal,
-  defineUpdate,
   getExternalWorkflowHandle,
   ParentClosePolicy,
   patched,
@@ -14,7 +11,7 @@ import {
   startChild,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
-import type { RetryPolicy, UpdateDefinition } from '@temporalio/common';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseActivities } from '../activities';
 import {
   admit,
@@ -26,39 +23,31 @@ import {
   nextWakeAt,
   referralWorkflowId,
   refuseCommand,
+  rescheduleDeadline,
+  startDeadline,
   STEP_RULES,
   type CaseAction,
-  type CaseCommand,
   type CaseEffect,
   type CaseState,
   type CaseWorkflowInput,
+  type CommandOf,
   type Decision,
   type ReferralReason,
 } from '../libs/domain/src';
 import { CaseStageKey, CaseStatusKey, DeadlineAtKey, SeverityKey } from '../libs/temporal/src/search-attributes';
+import {
+  ACTION_REFUSED,
+  ACTIVITY_RETRY,
+  calendarChangedSignal,
+  caseActionUpdates,
+  caseMergedSignal,
+  caseStateQuery,
+} from '../libs/temporal/src/workflow-contracts';
 import { referralWorkflow } from './referral.workflow';
 
 export type { CaseState } from '../libs/domain/src';
 
-export const caseStateQuery = defineQuery<CaseState>('caseState');
-
-/** One Update per human action, named as the action; the validator refuses what the rules do not allow now. */
-export const caseActionUpdates = Object.fromEntries(CASE_ACTIONS.map((action) => [action, defineUpdate<CaseState, [CaseCommand]>(action)])) as Record<
-  CaseAction,
-  UpdateDefinition<CaseState, [CaseCommand]>
->;
-
-/** Another case was merged into this one. */
-export const caseMergedSignal = defineSignal<[{ caseId: string; caseNo: string }]>('caseMerged');
-
-/** The working-day calendar changed: recompute the running deadline. */
-export const calendarChangedSignal = defineSignal('calendarChanged');
-
-/** The error type a refused action fails its Update with; the API answers 409 with its message. */
-export const ACTION_REFUSED = 'ActionRefused';
-
-// The database may be down for a while: keep trying rather than lose a step of the case.
-const retry: RetryPolicy = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds' };
+const retry = ACTIVITY_RETRY;
 
 /** Activities through the task queue: how cases started before LOCAL_ACTIVITIES ran theirs, so they replay the same. */
 const queuedActivities = proxyActivities<CaseActivities>({ startToCloseTimeout: '30 seconds', retry });
@@ -89,18 +78,18 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     return ++received;
   };
 
-  setHandler(caseStateQuery, () => state);
-  for (const action of CASE_ACTIONS) {
+  const handleAction = (action: CaseAction) => {
+    const update: UpdateDefinition<CaseState, [CommandOf<CaseAction>]> = caseActionUpdates[action];
     setHandler(
-      caseActionUpdates[action],
-      async (command: CaseCommand) => {
+      update,
+      async (command) => {
         const ticket = enqueue(applyCommand(state, command));
         // Answer once the projection is written, so the caller reads its own change.
         await condition(() => carriedOut >= ticket);
         return state;
       },
       {
-        validator: (command: CaseCommand) => {
+        validator: (command) => {
           const refusal =
             command.action !== action
               ? `the ${action} update cannot carry a ${command.action} command`
@@ -111,7 +100,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
         },
       },
     );
-  }
+  };
+  setHandler(caseStateQuery, () => state);
+  for (const action of CASE_ACTIONS) handleAction(action);
   setHandler(caseMergedSignal, ({ caseNo }) => {
     enqueue({ events: [{ type: 'MERGED_IN', note: `case ${caseNo} merged into this one`, isPublic: false, actor: null }], effects: [] });
   });
@@ -175,24 +166,9 @@ async function carryOut(activities: CaseCalls, state: CaseState, decision: Decis
 async function applyTimeEffect(activities: CaseCalls, state: CaseState, effect: CaseEffect, now: string): Promise<void> {
   const terms = state.policy!;
   if (effect.type === 'startDeadline') {
-    const schedule = await activities.computeDeadline(now, effect.amount, terms);
-    state.deadline = { ...schedule, kind: effect.kind, amount: effect.amount };
-    state.escalation = { warned: false, reminded: false, supervised: false, referred: false };
+    startDeadline(state, effect.kind, effect.amount, await activities.computeDeadline(now, effect.amount, terms));
   } else if (effect.type === 'resizeDeadline' && state.deadline) {
-    const schedule = await activities.computeDeadline(state.deadline.startedAt, effect.amount, terms);
-    const moved = { ...state.deadline, ...schedule, amount: effect.amount };
-    state.deadline = moved;
-    // Escalations whose instant moved into the future may fire again at the new time.
-    const future = (at: string) => Date.parse(at) > Date.parse(now);
-    const e = state.escalation;
-    state.escalation = {
-      warned: e.warned && !future(moved.warnAt),
-      reminded: e.reminded && !future(moved.deadlineAt),
-      supervised: e.supervised && !future(moved.supervisionAt),
-      referred: e.referred, // one referral per deadline, however it moves
-    };
-    // A missed deadline moved back into the future is not missed any more: missing it again is the same breach.
-    if (e.reminded && !state.escalation.reminded) state.breaches -= 1;
+    rescheduleDeadline(state, effect.amount, await activities.computeDeadline(state.deadline.startedAt, effect.amount, terms), now);
   } else if (effect.type === 'clearDeadline') {
     state.deadline = null;
   } else if (effect.type === 'openRevisitWindow') {

@@ -1,17 +1,9 @@
-import { ApplicationFailure, condition, defineQuery, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { CaseActivities, ReferralActivities } from '../activities';
-import type { AcknowledgeReferral, ConcludeReferral, ReferralInput, ReferralState } from '../libs/domain/src';
+import { acknowledgeReferral, concludeReferral, refuseReferralAction, type ActorRef, type ReferralAction, type ReferralInput, type ReferralState } from '../libs/domain/src';
+import { ACTION_REFUSED, ACTIVITY_RETRY, acknowledgeReferralUpdate, concludeReferralUpdate, referralStateQuery } from '../libs/temporal/src/workflow-contracts';
 
-export const referralStateQuery = defineQuery<ReferralState>('referralState');
-export const acknowledgeReferralUpdate = defineUpdate<ReferralState, [AcknowledgeReferral]>('acknowledge');
-export const concludeReferralUpdate = defineUpdate<ReferralState, [ConcludeReferral]>('conclude');
-
-const activities = proxyActivities<CaseActivities & ReferralActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds' },
-});
-
-const refuse = (message: string) => ApplicationFailure.create({ type: 'ActionRefused', message, nonRetryable: true });
+const activities = proxyActivities<CaseActivities & ReferralActivities>({ startToCloseTimeout: '30 seconds', retry: ACTIVITY_RETRY });
 
 /**
  * A referral to a discipline inspection body (移送纪检监察): it must be acknowledged within its
@@ -45,27 +37,25 @@ export async function referralWorkflow(input: ReferralInput): Promise<ReferralSt
     return state;
   };
   setHandler(referralStateQuery, () => state);
+  const validator = (action: ReferralAction) => ({ actor }: { actor: ActorRef }) => {
+    const refusal = refuseReferralAction(state, action, actor);
+    if (refusal) throw ApplicationFailure.create({ type: ACTION_REFUSED, message: refusal, nonRetryable: true });
+  };
   setHandler(
     acknowledgeReferralUpdate,
     async ({ actor }) => {
-      state.status = 'ACKNOWLEDGED';
-      state.lastActor = actor;
-      state.acknowledgedAt = new Date().toISOString();
+      acknowledgeReferral(state, actor, new Date().toISOString());
       return changed();
     },
-    { validator: ({ actor }) => guard(actor.role, state.status === 'AWAITING_ACK', 'the referral is not awaiting acknowledgement') },
+    { validator: validator('acknowledge') },
   );
   setHandler(
     concludeReferralUpdate,
     async ({ actor, outcome, conclusion }) => {
-      state.status = 'CONCLUDED';
-      state.lastActor = actor;
-      state.concludedAt = new Date().toISOString();
-      state.outcome = outcome;
-      state.conclusion = conclusion;
+      concludeReferral(state, actor, outcome, conclusion, new Date().toISOString());
       return changed();
     },
-    { validator: ({ actor }) => guard(actor.role, state.status === 'ACKNOWLEDGED', 'only an acknowledged referral can be concluded') },
+    { validator: validator('conclude') },
   );
 
   const write = async () => {
@@ -125,9 +115,4 @@ async function notifyBody(state: ReferralState, notice: string, message: string)
     to: [{ orgId: state.disciplineOrgId!, role: 'DISCIPLINE_OFFICER', level: 'SELF' }],
     at: new Date().toISOString(),
   });
-}
-
-function guard(role: string, allowedNow: boolean, reason: string): void {
-  if (role !== 'DISCIPLINE_OFFICER') throw refuse('only a discipline officer acts on a referral');
-  if (!allowedNow) throw refuse(reason);
 }

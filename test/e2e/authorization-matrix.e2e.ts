@@ -61,6 +61,11 @@ const MATRIX: Record<string, Row> = {
     expect: [401, 200, 200, 200, 200, 200, 200],
     outsider: { user: 'operator.sz', status: 404 },
   },
+  'GET /api/v1/cases/{caseId}/actions': {
+    request: (f) => ({ path: `/api/v1/cases/${f.caseId}/actions` }),
+    expect: [401, 200, 200, 200, 200, 200, 200],
+    outsider: { user: 'handler.hz', status: 404 },
+  },
   'POST /api/v1/cases/{caseId}/{action}': {
     request: (f) => ({ path: `/api/v1/cases/${f.caseId}/accept`, body: INVALID }),
     expect: [401, 400, 403, 403, 403, 403, 403],

@@ -50,6 +50,34 @@ describe('case lifecycle through the API', () => {
     await db?.destroy();
   });
 
+  it('lists the actions the signed-in user may take now, with their fields, from the lifecycle table', async () => {
+    const { caseId } = await submit('某区打卡App');
+    const actionsOf = async (user: string) => {
+      const response = await http(api.baseUrl, 'GET', `/api/v1/cases/${caseId}/actions`, { token: as(user) });
+      expect(response.status).toBe(200);
+      return response.body as { step: string; actions: { action: string; leadsTo: string[]; fields: { name: string; required: boolean; enum?: string[] }[] }[] };
+    };
+
+    const submitted = await actionsOf('handler.gz');
+    expect(submitted.step).toBe('SUBMITTED');
+    expect(submitted.actions.map((a) => a.action)).toEqual(['accept', 'reject', 'merge', 'request-extension']);
+    expect(submitted.actions.find((a) => a.action === 'reject')!.fields).toEqual([
+      expect.objectContaining({ name: 'reason', required: true, enum: ['OUT_OF_SCOPE', 'NO_FACTS', 'DUPLICATE_OF_CLOSED'] }),
+      expect.objectContaining({ name: 'note', required: true }),
+    ]);
+    expect((await actionsOf('supervisor.gz')).actions.map((a) => a.action)).toEqual(['supervise']);
+    // Out of reach: the same answer as a case that does not exist.
+    expect((await http(api.baseUrl, 'GET', `/api/v1/cases/${caseId}/actions`, { token: as('handler.hz') })).status).toBe(404);
+
+    await act('handler.gz', caseId, 'request-extension', { days: 2, reason: '需核实材料' });
+    // One pending request: the handler may not ask again, the supervisor may decide it.
+    expect((await actionsOf('handler.gz')).actions.map((a) => a.action)).toEqual(['accept', 'reject', 'merge']);
+    expect((await actionsOf('supervisor.gz')).actions.map((a) => a.action)).toEqual(['decide-extension', 'supervise']);
+
+    await act('handler.gz', caseId, 'reject', { reason: 'NO_FACTS', note: '无具体事实' });
+    await eventually(async () => expect(await actionsOf('handler.gz')).toEqual({ caseId, step: 'CLOSED', actions: [] }));
+  });
+
   it('walks a complaint from submission to closed, with the complainant following and evaluating', async () => {
     const { caseId, caseNo, accessCode } = await submit('某区积分排名App');
 

@@ -6,7 +6,7 @@ import { loadConfig } from '@app/config';
 import { CaseEntity, CaseEventEntity, dataSourceOptions, OrganizationEntity } from '@app/database';
 import { caseWorkflowId, type CaseWorkflowInput } from '@app/domain';
 import { CaseProjectionWriter } from '@app/projection';
-import { caseStateQuery } from '../../workflows';
+import { caseStateQuery } from '../../libs/temporal/src/workflow-contracts';
 import { eventually, startWorkerApp } from '../support/stack';
 
 /** The worker app against the real Temporal dev server and MariaDB: a started workflow writes its case. */

@@ -1,14 +1,5 @@
-import type { Actor, CaseAction } from './case-state-machine';
+import type { Actor, CaseAction, FindingResult, RejectReason, StaffAction, SupervisorReviewDecision } from './case-state-machine';
 import type { Satisfaction, Severity } from './case-vocabulary';
-
-export const REJECT_REASONS = ['OUT_OF_SCOPE', 'NO_FACTS', 'DUPLICATE_OF_CLOSED'] as const;
-export type RejectReason = (typeof REJECT_REASONS)[number];
-
-export const FINDING_RESULTS = ['SUBSTANTIATED', 'PARTLY_SUBSTANTIATED', 'UNSUBSTANTIATED'] as const;
-export type FindingResult = (typeof FINDING_RESULTS)[number];
-
-export const SUPERVISOR_REVIEW_DECISIONS = ['CLOSE', 'REOPEN'] as const;
-export type SupervisorReviewDecision = (typeof SUPERVISOR_REVIEW_DECISIONS)[number];
 
 /** Who did it. The complainant has no user id or organization. */
 export interface ActorRef {
@@ -17,9 +8,11 @@ export interface ActorRef {
   organizationId: number | null;
 }
 
+/** What each action carries to the workflow (the fields of ACTION_RULES, plus what the API resolves). */
 export interface ActionPayloads {
   accept: { note?: string };
   reject: { reason: RejectReason; note: string };
+  /** `targetCaseNo` is looked up by the API, for the timeline. */
   merge: { targetCaseId: string; targetCaseNo: string; note?: string };
   dispatch: { investigatingOrgId: number; hostUnitId: number; note?: string };
   finding: { result: FindingResult; severity: Severity; summary: string };
@@ -35,5 +28,13 @@ export interface ActionPayloads {
   evaluate: { satisfaction: Satisfaction; comment?: string };
 }
 
+/** What a staff member sends for each action: the payload without what the API resolves itself. */
+export type ActionBodies = { [A in StaffAction]: A extends 'merge' ? Omit<ActionPayloads['merge'], 'targetCaseNo'> : ActionPayloads[A] };
+
 /** One human action, as the API sends it to the case workflow's Update of the same name. */
-export type CaseCommand = { [A in CaseAction]: { action: A; actor: ActorRef; payload: ActionPayloads[A] } }[CaseAction];
+export interface CommandOf<A extends CaseAction> {
+  action: A;
+  actor: ActorRef;
+  payload: ActionPayloads[A];
+}
+export type CaseCommand = { [A in CaseAction]: CommandOf<A> }[CaseAction];

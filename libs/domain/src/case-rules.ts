@@ -1,5 +1,5 @@
-import type { ActionPayloads, ActorRef, CaseCommand } from './case-actions';
-import { actionRefusal, STEP_RULES, type CaseStep } from './case-state-machine';
+import type { ActionPayloads, ActorRef, CommandOf } from './case-actions';
+import { actionRefusal, CASE_ACTIONS, STEP_RULES, type Actor, type CaseAction, type CaseStep } from './case-state-machine';
 import type { CaseWorkflowInput } from './case-input';
 import type { CaseOutcome, CaseState } from './case-state';
 import type { Role } from './roles';
@@ -92,45 +92,68 @@ export function assigneeOrg(state: CaseState): number | null {
   }
 }
 
-/** Why the command may not be applied now, or null. Pure: the Update validator calls it. */
-export function refuseCommand(state: CaseState, command: CaseCommand, now: Date): string | null {
-  const byTable = actionRefusal(command.action, state.step, command.actor.role);
+/**
+ * Why the action may not be taken now by this actor, whatever it carries, or null: the table, then the
+ * case's own state. `GET /cases/{id}/actions` lists the actions this allows.
+ */
+export function refuseAction(state: CaseState, action: CaseAction, actor: Actor, now: Date): string | null {
+  const byTable = actionRefusal(action, state.step, actor);
   if (byTable) return byTable;
-  const terms = state.policy;
-  switch (command.action) {
-    case 'dispatch':
-      if (command.payload.investigatingOrgId === command.payload.hostUnitId) return 'the implicated host unit cannot investigate a complaint against itself';
-      return null;
+  switch (action) {
     case 'request-extension': {
-      const { days } = command.payload;
-      if (command.actor.role !== STEP_RULES[state.step].assignee) return `only the ${STEP_RULES[state.step].assignee} in charge of this step may ask for an extension`;
+      const assignee = STEP_RULES[state.step].assignee;
+      if (actor !== assignee) return `only the ${assignee} in charge of this step may ask for an extension`;
       if (!state.deadline) return 'no deadline is running';
       if (now.getTime() >= Date.parse(state.deadline.deadlineAt)) return 'an extension must be requested before the deadline';
       if (state.pendingExtension) return 'an extension request is already pending';
       if (state.extensionUsed) return 'this stage already had its one extension request';
-      if (terms && days > terms.maxExtension) return `an extension is at most ${terms.maxExtension} working days`;
       return null;
     }
     case 'decide-extension':
       return state.pendingExtension ? null : 'no extension request is pending';
-    case 'supervise': {
-      const { decision, rectificationDays } = command.payload;
-      if (state.step === 'SUPERVISOR_REVIEW' && !decision) return 'a supervisor review needs a decision: CLOSE or REOPEN';
-      if (state.step !== 'SUPERVISOR_REVIEW' && decision) return 'a decision is only taken in a supervisor review';
-      if (rectificationDays !== undefined) {
-        if (state.step !== 'NOTICE_SENT' && state.step !== 'RECTIFYING') return 'the rectification time can only be set during rectification';
-        if (terms && rectificationDays > terms.maxRectification) return `rectification is at most ${terms.maxRectification} working days`;
-      }
-      return null;
-    }
     default:
       return null;
   }
 }
 
+/** Why the command may not be applied now, or null. Pure: the Update validator calls it. */
+export function refuseCommand<A extends CaseAction>(state: CaseState, command: CommandOf<A>, now: Date): string | null {
+  return refuseAction(state, command.action, command.actor.role, now) ?? refusePayload(state, command);
+}
+
+/** The rules that depend on what the command carries. */
+function refusePayload(state: CaseState, command: CommandOf<CaseAction>): string | null {
+  const terms = state.policy;
+  if (isCommand(command, 'dispatch')) {
+    return command.payload.investigatingOrgId === command.payload.hostUnitId ? 'the implicated host unit cannot investigate a complaint against itself' : null;
+  }
+  if (isCommand(command, 'request-extension')) {
+    return terms && command.payload.days > terms.maxExtension ? `an extension is at most ${terms.maxExtension} working days` : null;
+  }
+  if (isCommand(command, 'supervise')) {
+    const { decision, rectificationDays } = command.payload;
+    if (state.step === 'SUPERVISOR_REVIEW' && !decision) return 'a supervisor review needs a decision: CLOSE or REOPEN';
+    if (state.step !== 'SUPERVISOR_REVIEW' && decision) return 'a decision is only taken in a supervisor review';
+    if (rectificationDays !== undefined) {
+      if (state.step !== 'NOTICE_SENT' && state.step !== 'RECTIFYING') return 'the rectification time can only be set during rectification';
+      if (terms && rectificationDays > terms.maxRectification) return `rectification is at most ${terms.maxRectification} working days`;
+    }
+  }
+  return null;
+}
+
+function isCommand<K extends CaseAction>(command: CommandOf<CaseAction>, action: K): command is CommandOf<K> {
+  return command.action === action;
+}
+
+/** The actions this actor may take on the case now (before looking at what they would carry). */
+export function availableActions(state: CaseState, actor: Actor, now: Date): CaseAction[] {
+  return CASE_ACTIONS.filter((action) => refuseAction(state, action, actor, now) === null);
+}
+
 /** Applies an allowed command to the state and says what follows. Call refuseCommand first. */
-export function applyCommand(state: CaseState, command: CaseCommand): Decision {
-  const decide = DECIDERS[command.action] as (s: CaseState, p: unknown, a: ActorRef) => Decision;
+export function applyCommand<A extends CaseAction>(state: CaseState, command: CommandOf<A>): Decision {
+  const decide: Decider<A> = DECIDERS[command.action];
   return decide(state, command.payload, command.actor);
 }
 

@@ -1,5 +1,5 @@
-import type { ActorRef, FindingResult } from './case-actions';
-import type { CaseStep } from './case-state-machine';
+import type { ActorRef } from './case-actions';
+import type { CaseStep, FindingResult } from './case-state-machine';
 import type { CaseSource, CaseStatus, Category, Satisfaction, Severity } from './case-vocabulary';
 import type { DeadlineKind, DeadlineSchedule, SlaPolicySnapshot } from './sla';
 

@@ -540,6 +540,14 @@ function routes(f: CorpusFixture): RouteSpec[] {
       params: { caseId: { base: A, invalid: BAD_UUIDS } },
       control: { status: 200 },
     },
+    {
+      route: 'GET /api/v1/cases/{caseId}/actions',
+      method: 'GET',
+      template: '/api/v1/cases/{caseId}/actions',
+      as: 'handler.gz',
+      params: { caseId: { base: A, invalid: BAD_UUIDS } },
+      control: { status: 200 },
+    },
     // Each action as a principal of its role, on a case whose step refuses it (409 from the workflow's
     // validator) or, for the actions the fixture's step allows, on a case out of that principal's reach (404).
     action('accept', 'handler.gz', A, { note: '符合受理条件' }, { note: note() }, refusedIn('NOTICE_SENT')),

@@ -9,20 +9,28 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiServiceUnavailableResponse,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { ACTION_RULES } from '@app/domain';
+import { ACTION_RULES, deadlinesStartedBy, isStaffAction, STAFF_ACTIONS, type ActionBodies, type StaffAction } from '@app/domain';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
 import { ErrorResponse } from '../common/error-response';
 import { validateBody } from '../common/validation';
 import { CaseStateResponse } from '../workflow-gateway/case-state.response';
-import { STAFF_ACTION_BODIES, STAFF_ACTIONS, type StaffAction } from './case-action.dtos';
+import { STAFF_ACTION_BODIES } from './case-action.dtos';
+import { CaseActionsResponse } from './case-actions.response';
 import { CaseActionsService } from './case-actions.service';
 import { CaseSummaryResponse } from './case-summary.response';
 
-const ACTION_DOC = STAFF_ACTIONS.map((a) => `- \`${a}\` (${ACTION_RULES[a].actors.join(', ')}; in ${ACTION_RULES[a].steps.join(', ')}): ${ACTION_RULES[a].summary}`).join('\n');
+/** The lifecycle table, as the API document shows it. */
+const ACTION_DOC = STAFF_ACTIONS.map((a) => {
+  const rule = ACTION_RULES[a];
+  const deadlines = deadlinesStartedBy(a);
+  const leads = `→ ${rule.leadsTo.join(' | ')}${rule.branch ? ` (${rule.branch})` : ''}`;
+  return `- \`${a}\` (${rule.actors.join(', ')}; in ${rule.steps.join(', ')}) ${leads}${deadlines.length ? `; starts ${deadlines.join(' or ')}` : ''}: ${rule.summary}`;
+}).join('\n');
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -46,13 +54,20 @@ export class CaseActionsController {
     @Param('action') action: string,
     @Body() body: unknown,
   ): Promise<CaseStateResponse> {
-    if (!(STAFF_ACTIONS as string[]).includes(action)) throw new NotFoundException(`Unknown action "${action}"`);
-    const staffAction = action as StaffAction;
-    if (!ACTION_RULES[staffAction].actors.includes(user.role)) {
-      throw new ForbiddenException(`${action} needs the role ${ACTION_RULES[staffAction].actors.join(' or ')}`);
+    if (!isStaffAction(action)) throw new NotFoundException(`Unknown action "${action}"`);
+    if (!ACTION_RULES[action].actors.includes(user.role)) {
+      throw new ForbiddenException(`${action} needs the role ${ACTION_RULES[action].actors.join(' or ')}`);
     }
-    const dto = await validateBody(STAFF_ACTION_BODIES[staffAction] as new () => object, body);
-    return this.actions.act(user, caseId, staffAction, dto);
+    return this.actWith(user, caseId, action, body);
+  }
+
+  @Get(':caseId/actions')
+  @ApiOperation({ summary: 'The actions you may take on this case now, with the fields each needs' })
+  @ApiOkResponse({ type: CaseActionsResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  @ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'The case service did not answer' })
+  available(@CurrentUser() user: StaffUser, @Param('caseId', new ParseUUIDPipe({ version: 'all' })) caseId: string): Promise<CaseActionsResponse> {
+    return this.actions.available(user, caseId);
   }
 
   @Get(':caseId/merge-candidates')
@@ -61,5 +76,11 @@ export class CaseActionsController {
   @ApiNotFoundResponse({ type: ErrorResponse })
   async mergeCandidates(@CurrentUser() user: StaffUser, @Param('caseId', new ParseUUIDPipe({ version: 'all' })) caseId: string): Promise<CaseSummaryResponse[]> {
     return (await this.actions.mergeCandidates(user, caseId)).map(CaseSummaryResponse.of);
+  }
+
+  /** Validates the body with the action's own class, keeping the action and its body's type together. */
+  private async actWith<A extends StaffAction>(user: StaffUser, caseId: string, action: A, body: unknown): Promise<CaseStateResponse> {
+    const bodyType: new () => ActionBodies[A] = STAFF_ACTION_BODIES[action];
+    return this.actions.act(user, caseId, action, await validateBody(bodyType, body));
   }
 }

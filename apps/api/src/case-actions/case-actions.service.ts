@@ -2,13 +2,26 @@ import { BadRequestException, ConflictException, Injectable } from '@nestjs/comm
 import { InjectRepository } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { Repository } from 'typeorm';
-import { caseWorkflowId, CYBERSPACE_OFFICE_KINDS, type CaseCommand, type CaseState } from '@app/domain';
+import {
+  availableActions,
+  caseWorkflowId,
+  CYBERSPACE_OFFICE_KINDS,
+  isStaffAction,
+  type ActionBodies,
+  type ActionPayloads,
+  type CommandOf,
+  type StaffAction,
+} from '@app/domain';
 import { CaseEntity, OrganizationEntity } from '@app/database';
+import { caseActionUpdates, caseStateQuery, type CaseActionUpdate } from '@app/temporal';
 import { JurisdictionService } from '../access/jurisdiction.service';
-import type { StaffUser } from '../auth/staff-user';
+import { auditActor, type StaffUser } from '../auth/staff-user';
 import { CaseStateResponse } from '../workflow-gateway/case-state.response';
-import { sendUpdate } from '../workflow-gateway/workflow-updates';
-import type { DispatchDto, MergeDto, StaffAction } from './case-action.dtos';
+import { queryWorkflow, sendUpdate } from '../workflow-gateway/workflow-updates';
+import { AvailableActionResponse, type CaseActionsResponse } from './case-actions.response';
+
+/** Turns what a staff member sent into what the workflow receives, checking the records it names. */
+type PayloadResolver<A extends StaffAction> = (user: StaffUser, kase: CaseEntity, body: ActionBodies[A]) => Promise<ActionPayloads[A]>;
 
 /**
  * Staff actions on a case. The API checks who may reach the case and what the body names; the
@@ -23,12 +36,20 @@ export class CaseActionsService {
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
   ) {}
 
-  async act(user: StaffUser, caseId: string, action: StaffAction, body: object): Promise<CaseStateResponse> {
+  async act<A extends StaffAction>(user: StaffUser, caseId: string, action: A, body: ActionBodies[A]): Promise<CaseStateResponse> {
     const kase = await this.jurisdiction.assertCanSee(user, await this.cases.findOneBy({ id: caseId }));
-    const payload = await this.checkReferences(user, kase, action, body);
-    const command = { action, actor: { userId: user.id, role: user.role, organizationId: user.organizationId }, payload } as CaseCommand;
-    const state = await sendUpdate<CaseState>(this.client.workflow.getHandle(caseWorkflowId(caseId)), action, command);
-    return CaseStateResponse.of(state);
+    const resolve: PayloadResolver<A> = this.resolvers[action];
+    const command: CommandOf<A> = { action, actor: auditActor(user), payload: await resolve(user, kase, body) };
+    const update: CaseActionUpdate<A> = caseActionUpdates[action];
+    return CaseStateResponse.of(await sendUpdate(this.client.workflow.getHandle(caseWorkflowId(caseId)), update, command));
+  }
+
+  /** The actions the user may take on the case now, from the lifecycle table and the case's live state. */
+  async available(user: StaffUser, caseId: string): Promise<CaseActionsResponse> {
+    const kase = await this.jurisdiction.assertCanSee(user, await this.cases.findOneBy({ id: caseId }));
+    const state = kase.status === 'CLOSED' ? null : await queryWorkflow(this.client.workflow.getHandle(caseWorkflowId(caseId)), caseStateQuery);
+    const actions = state ? availableActions(state, user.role, new Date()).filter(isStaffAction) : [];
+    return { caseId: kase.id, step: state?.step ?? kase.step, actions: actions.map(AvailableActionResponse.of) };
   }
 
   /** Open cases a submitted one could be merged into: same subject and category, within reach. */
@@ -42,13 +63,26 @@ export class CaseActionsService {
     return (await this.jurisdiction.restrict(qb, user)).getMany();
   }
 
-  private async checkReferences(user: StaffUser, kase: CaseEntity, action: StaffAction, body: object): Promise<object> {
-    if (action === 'dispatch') await this.checkDispatch(user, kase, body as DispatchDto);
-    if (action === 'merge') return { ...body, targetCaseNo: (await this.checkMergeTarget(user, kase, body as MergeDto)).caseNo };
-    return body;
-  }
+  private readonly resolvers: { [A in StaffAction]: PayloadResolver<A> } = {
+    accept: async (_user, _kase, body) => body,
+    reject: async (_user, _kase, body) => body,
+    merge: async (user, kase, body) => ({ ...body, targetCaseNo: (await this.checkMergeTarget(user, kase, body.targetCaseId)).caseNo }),
+    dispatch: async (user, kase, body) => {
+      await this.checkDispatch(user, kase, body);
+      return body;
+    },
+    sign: async (_user, _kase, body) => body,
+    finding: async (_user, _kase, body) => body,
+    'submit-rectification': async (_user, _kase, body) => body,
+    'approve-rectification': async (_user, _kase, body) => body,
+    'return-rectification': async (_user, _kase, body) => body,
+    reply: async (_user, _kase, body) => body,
+    'request-extension': async (_user, _kase, body) => body,
+    'decide-extension': async (_user, _kase, body) => body,
+    supervise: async (_user, _kase, body) => body,
+  };
 
-  private async checkDispatch(user: StaffUser, kase: CaseEntity, body: DispatchDto): Promise<void> {
+  private async checkDispatch(user: StaffUser, kase: CaseEntity, body: ActionBodies['dispatch']): Promise<void> {
     const [office, hostUnit] = await Promise.all([this.organizations.findOneBy({ id: body.investigatingOrgId }), this.organizations.findOneBy({ id: body.hostUnitId })]);
     const mine = await this.jurisdiction.organizationPath(user.organizationId);
     if (!office || !CYBERSPACE_OFFICE_KINDS.includes(office.kind) || !office.path.startsWith(mine)) {
@@ -58,8 +92,8 @@ export class CaseActionsService {
     if (kase.regionCode.slice(0, 2) !== hostUnit.regionCode.slice(0, 2)) throw badReference('hostUnitId', 'must be in the province of the case');
   }
 
-  private async checkMergeTarget(user: StaffUser, kase: CaseEntity, body: MergeDto): Promise<CaseEntity> {
-    const target = await this.cases.findOneBy({ id: body.targetCaseId });
+  private async checkMergeTarget(user: StaffUser, kase: CaseEntity, targetCaseId: string): Promise<CaseEntity> {
+    const target = await this.cases.findOneBy({ id: targetCaseId });
     const candidates = target ? await this.mergeCandidates(user, kase.id) : [];
     if (!target || !candidates.some((c) => c.id === target.id)) {
       throw new ConflictException('The target must be another open case about the same subject and category, within your jurisdiction');

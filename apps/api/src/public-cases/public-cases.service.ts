@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { caseWorkflowId, type CaseCommand, type CaseState } from '@app/domain';
+import { caseWorkflowId, type CommandOf } from '@app/domain';
+import { caseActionUpdates } from '@app/temporal';
 import { CaseEntity, CaseEventEntity } from '@app/database';
 import { accessCodeMatches } from '../intake/case-identity';
 import { CaseStateResponse } from '../workflow-gateway/case-state.response';
@@ -36,8 +37,8 @@ export class PublicCasesService {
 
   async evaluate(caseNo: string, body: EvaluationDto): Promise<CaseStateResponse> {
     const kase = await this.open(caseNo, body.accessCode);
-    const command: CaseCommand = { action: 'evaluate', actor: { userId: null, role: 'COMPLAINANT', organizationId: null }, payload: { satisfaction: body.satisfaction, comment: body.comment } };
-    return CaseStateResponse.of(await sendUpdate<CaseState>(this.client.workflow.getHandle(caseWorkflowId(kase.id)), 'evaluate', command));
+    const command: CommandOf<'evaluate'> = { action: 'evaluate', actor: { userId: null, role: 'COMPLAINANT', organizationId: null }, payload: { satisfaction: body.satisfaction, comment: body.comment } };
+    return CaseStateResponse.of(await sendUpdate(this.client.workflow.getHandle(caseWorkflowId(kase.id)), caseActionUpdates.evaluate, command));
   }
 
   /** A wrong code and an unknown case number answer the same. */

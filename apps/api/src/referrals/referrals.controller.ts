@@ -2,12 +2,14 @@ import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post } from 
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { Repository } from 'typeorm';
-import { ACCOUNTABILITY_OUTCOMES, referralWorkflowId, type AccountabilityOutcome, type ReferralState } from '@app/domain';
+import { ACCOUNTABILITY_OUTCOMES, referralWorkflowId, type AccountabilityOutcome, type ReferralAction, type ReferralState } from '@app/domain';
+import { acknowledgeReferralUpdate, concludeReferralUpdate } from '@app/temporal';
 import { ReferralEntity } from '@app/database';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
-import type { StaffUser } from '../auth/staff-user';
+import { auditActor, type StaffUser } from '../auth/staff-user';
 import { ErrorResponse } from '../common/error-response';
 import { sendUpdate } from '../workflow-gateway/workflow-updates';
 
@@ -67,7 +69,7 @@ export class ReferralsController {
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse })
   async acknowledge(@CurrentUser() user: StaffUser, @Param('id') id: string, @Body() body: AcknowledgeReferralDto): Promise<ReferralResponse> {
-    return this.update(user, id, 'acknowledge', { actor: actorOf(user), note: body.note });
+    return this.update(user, id, acknowledgeReferralUpdate, { actor: auditActor(user), note: body.note });
   }
 
   @Post(':id/conclude')
@@ -76,20 +78,16 @@ export class ReferralsController {
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse })
   async conclude(@CurrentUser() user: StaffUser, @Param('id') id: string, @Body() body: ConcludeReferralDto): Promise<ReferralResponse> {
-    return this.update(user, id, 'conclude', { actor: actorOf(user), outcome: body.outcome, conclusion: body.conclusion });
+    return this.update(user, id, concludeReferralUpdate, { actor: auditActor(user), outcome: body.outcome, conclusion: body.conclusion });
   }
 
   /** Only the body that currently holds the referral acts on it. */
-  private async update(user: StaffUser, id: string, name: 'acknowledge' | 'conclude', arg: unknown): Promise<ReferralResponse> {
+  private async update<Arg>(user: StaffUser, id: string, update: UpdateDefinition<ReferralState, [Arg], ReferralAction>, arg: Arg): Promise<ReferralResponse> {
     const row = await this.referrals.findOneBy({ id });
     if (!row || row.disciplineOrgId !== user.organizationId) throw new NotFoundException('Referral not found');
-    await sendUpdate<ReferralState>(this.client.workflow.getHandle(referralWorkflowId(id)), name, arg);
+    await sendUpdate(this.client.workflow.getHandle(referralWorkflowId(id)), update, arg);
     return toResponse(await this.referrals.findOneByOrFail({ id }));
   }
-}
-
-function actorOf(user: StaffUser) {
-  return { userId: user.id, role: user.role, organizationId: user.organizationId };
 }
 
 function toResponse(r: ReferralEntity): ReferralResponse {

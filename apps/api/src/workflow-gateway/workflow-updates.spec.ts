@@ -1,7 +1,7 @@
 import { ServiceUnavailableException } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { pingWorkflow } from '../../../../test/support/ping.workflow';
+import { pingUpdate, pingWorkflow } from '../../../../test/support/ping.workflow';
 import { createTimeSkippingEnv } from '../../../../test/support/time-skipping';
 import { sendUpdate } from './workflow-updates';
 
@@ -16,7 +16,7 @@ describe('sendUpdate', () => {
     // No worker polls this task queue: the Update is never answered.
     const handle = await env.client.workflow.start(pingWorkflow, { taskQueue: 'nobody-polls-this', workflowId: 'unattended-1' });
     const started = Date.now();
-    const error = await sendUpdate(handle, 'ping', null, 1500).catch((e: unknown) => e);
+    const error = await sendUpdate(handle, pingUpdate, null, 1500).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceUnavailableException);
     expect((error as Error).message).toMatch(/not confirmed within 1\.5 s; it may still be carried out/);
     expect(Date.now() - started).toBeLessThan(15_000);
@@ -27,7 +27,7 @@ describe('sendUpdate', () => {
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'pings', workflowsPath: require.resolve('../../../../test/support/ping.workflow') });
     await worker.runUntil(async () => {
       const handle = await env.client.workflow.start(pingWorkflow, { taskQueue: 'pings', workflowId: 'attended-1' });
-      await expect(sendUpdate(handle, 'ping', null, 10_000)).resolves.toBe('pong');
+      await expect(sendUpdate(handle, pingUpdate, null, 10_000)).resolves.toBe('pong');
       await handle.terminate();
     });
   }, 60_000);

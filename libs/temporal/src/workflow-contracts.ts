@@ -1,0 +1,66 @@
+import type { RetryPolicy, UpdateDefinition } from '@temporalio/common';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type {
+  AcknowledgeReferral,
+  CaseAction,
+  CaseState,
+  CaseWorkflowInput,
+  CommandOf,
+  ConcludeReferral,
+  ReferralInput,
+  ReferralState,
+} from '../../domain/src';
+
+/*
+ * The boundary between the API and the workflows: workflow types, their queries, Updates and signals,
+ * and the constants both sides share. Nothing here runs workflow code, so the API imports it freely;
+ * the workflows set their handlers on the same definitions.
+ */
+
+export const CASE_WORKFLOW = 'caseWorkflow';
+export type CaseWorkflow = (input: CaseWorkflowInput) => Promise<CaseState>;
+
+export const REFERRAL_WORKFLOW = 'referralWorkflow';
+export type ReferralWorkflow = (input: ReferralInput) => Promise<ReferralState>;
+
+export const CALENDAR_BROADCAST_WORKFLOW = 'calendarBroadcastWorkflow';
+export type CalendarBroadcastWorkflow = (afterCaseId?: string, signalled?: number) => Promise<number>;
+
+export const caseStateQuery = defineQuery<CaseState>('caseState');
+
+export type CaseActionUpdate<A extends CaseAction> = UpdateDefinition<CaseState, [CommandOf<A>], A>;
+const actionUpdate = <A extends CaseAction>(action: A): CaseActionUpdate<A> => defineUpdate<CaseState, [CommandOf<A>], A>(action);
+
+/** One Update per human action, named as the action; it answers with the case once the change is written. */
+export const caseActionUpdates: { [A in CaseAction]: CaseActionUpdate<A> } = {
+  accept: actionUpdate('accept'),
+  reject: actionUpdate('reject'),
+  merge: actionUpdate('merge'),
+  dispatch: actionUpdate('dispatch'),
+  sign: actionUpdate('sign'),
+  finding: actionUpdate('finding'),
+  'submit-rectification': actionUpdate('submit-rectification'),
+  'approve-rectification': actionUpdate('approve-rectification'),
+  'return-rectification': actionUpdate('return-rectification'),
+  reply: actionUpdate('reply'),
+  'request-extension': actionUpdate('request-extension'),
+  'decide-extension': actionUpdate('decide-extension'),
+  supervise: actionUpdate('supervise'),
+  evaluate: actionUpdate('evaluate'),
+};
+
+/** Another case was merged into this one. */
+export const caseMergedSignal = defineSignal<[{ caseId: string; caseNo: string }]>('caseMerged');
+
+/** The working-day calendar changed: recompute the running deadlines. */
+export const calendarChangedSignal = defineSignal('calendarChanged');
+
+export const referralStateQuery = defineQuery<ReferralState>('referralState');
+export const acknowledgeReferralUpdate = defineUpdate<ReferralState, [AcknowledgeReferral], 'acknowledge'>('acknowledge');
+export const concludeReferralUpdate = defineUpdate<ReferralState, [ConcludeReferral], 'conclude'>('conclude');
+
+/** The error type an Update fails with when the rules refuse the action; the API answers 409 with its message. */
+export const ACTION_REFUSED = 'ActionRefused';
+
+/** Activities retry rather than lose a step while the database is down; errors that can never succeed say so (non-retryable). */
+export const ACTIVITY_RETRY: RetryPolicy = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds' };
