@@ -177,7 +177,8 @@ describe('complaint intake through the API', () => {
     expect(bad.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.any(String) });
     expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['category', 'extra']));
 
-    const unknownRegion = await http(api.baseUrl, 'POST', '/api/v1/complaints', { body: { ...complaint, regionCode: '999999' } });
+    // A real division (Beijing's 东城区) that no office of the demo tree serves.
+    const unknownRegion = await http(api.baseUrl, 'POST', '/api/v1/complaints', { body: { ...complaint, regionCode: '110101' } });
     expect(unknownRegion.status).toBe(400);
     expect(unknownRegion.body.details).toEqual([{ field: 'regionCode', reason: 'unknown region' }]);
     expect(await db.getRepository(CaseEntity).count()).toBe(before);
