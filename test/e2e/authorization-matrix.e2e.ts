@@ -42,6 +42,7 @@ interface Row {
 const INVALID = { note: '' };
 const MATRIX: Record<string, Row> = {
   'GET /health': { request: () => ({ path: '/health' }), expect: [200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/v1/regions': { request: () => ({ path: '/api/v1/regions?parent=440000' }), expect: [200, 200, 200, 200, 200, 200, 200] },
   'POST /api/v1/auth/login': { request: () => ({ path: '/api/v1/auth/login', body: {} }), expect: [400, 400, 400, 400, 400, 400, 400] },
   'POST /api/v1/complaints': { request: () => ({ path: '/api/v1/complaints', body: {} }), expect: [400, 400, 400, 400, 400, 400, 400] },
   'GET /api/v1/public/cases/{caseNo}': { request: (f) => ({ path: `/api/v1/public/cases/${f.caseNo}?accessCode=${f.accessCode}` }), expect: [200, 200, 200, 200, 200, 200, 200] },

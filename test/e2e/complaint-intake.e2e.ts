@@ -1,8 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
-import { CaseEntity, dataSourceOptions } from '@app/database';
+import { CaseEntity, CaseIntakeEntity, dataSourceOptions } from '@app/database';
 import { eventually, http, login, startApiApp, startWorkerApp, type RunningApi } from '../support/stack';
 
 const complaint = {
@@ -68,6 +68,66 @@ describe('complaint intake through the API', () => {
     expect(changed.status).toBe(422);
   });
 
+  it('answers a key replayed after Temporal dropped the workflow with the existing case, from MySQL, and starts no second workflow', async () => {
+    const headers = { 'Idempotency-Key': `e2e-retention-${Date.now()}` };
+    const first = await http(api.baseUrl, 'POST', '/api/v1/complaints', { body: complaint, headers });
+    expect(first.status).toBe(201);
+    await eventually(async () => db.getRepository(CaseEntity).findOneByOrFail({ id: first.body.caseId }));
+
+    // What retention does, on the real server: the workflow and its history are gone.
+    const config = loadConfig();
+    const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+    try {
+      const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+      const workflowId = `case-${first.body.caseId}`;
+      await client.workflow.getHandle(workflowId).terminate('retention, as in production');
+      await client.workflowService.deleteWorkflowExecution({ namespace: config.TEMPORAL_NAMESPACE, workflowExecution: { workflowId } });
+      const gone = async () => {
+        await expect(client.workflow.getHandle(workflowId).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+      };
+      await eventually(gone, 90_000); // the dev server takes about half a minute to delete it
+
+      const again = await http(api.baseUrl, 'POST', '/api/v1/complaints', { body: complaint, headers });
+      expect(again.status).toBe(201);
+      expect(again.body).toEqual(first.body);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      const changed = await http(api.baseUrl, 'POST', '/api/v1/complaints', { body: { ...complaint, subjectName: '另一个群' }, headers });
+      expect(changed.status).toBe(422);
+
+      await new Promise((r) => setTimeout(r, 1_000));
+      await gone(); // no second workflow for the case
+      expect(await db.getRepository(CaseEntity).countBy({ caseNo: first.body.caseNo })).toBe(1);
+    } finally {
+      await connection.close();
+    }
+  }, 150_000);
+
+  it('numbers complaints submitted at once in sequence, and every one registers under its number', async () => {
+    const created = await Promise.all(Array.from({ length: 20 }, () => http(api.baseUrl, 'POST', '/api/v1/complaints', { body: complaint })));
+    expect(created.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const numbers = created.map((r) => r.body.caseNo as string);
+    expect(new Set(numbers).size).toBe(20);
+    const days = new Set(numbers.map((n) => n.slice(0, 10)));
+    if (days.size === 1) {
+      // Within one Beijing day the numbers are consecutive: a counter, not a hash that two cases can share.
+      const seqs = numbers.map((n) => Number(n.slice(11))).sort((a, b) => a - b);
+      expect(seqs).toEqual(seqs.map((_, i) => seqs[0] + i));
+    }
+    await eventually(async () => {
+      const rows = await db.getRepository(CaseEntity).find({ where: created.map((r) => ({ id: r.body.caseId })), select: { id: true, caseNo: true } });
+      expect(new Map(rows.map((r) => [r.id, r.caseNo]))).toEqual(new Map(created.map((r) => [r.body.caseId, r.body.caseNo])));
+    });
+    expect(await db.getRepository(CaseIntakeEntity).countBy(created.map((r) => ({ caseId: r.body.caseId })))).toBe(20);
+  });
+
+  it('makes one case when the same submission arrives twice at once', async () => {
+    const headers = { 'Idempotency-Key': `e2e-twice-${Date.now()}` };
+    const [a, b] = await Promise.all([0, 1].map(() => http(api.baseUrl, 'POST', '/api/v1/complaints', { body: complaint, headers })));
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.body).toEqual(a.body);
+    await eventually(async () => expect(await db.getRepository(CaseEntity).countBy({ id: a.body.caseId })).toBe(1));
+  });
+
   it('keeps the complainant sealed everywhere: no table of the database and no workflow history holds the name or phone in clear', async () => {
     const secret = { name: '欧阳明月', phone: '13700001234' };
     const created = await http(api.baseUrl, 'POST', '/api/v1/complaints', { body: { ...complaint, complainant: secret } });
@@ -117,7 +177,8 @@ describe('complaint intake through the API', () => {
     expect(bad.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: expect.any(String) });
     expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['category', 'extra']));
 
-    const unknownRegion = await http(api.baseUrl, 'POST', '/api/v1/complaints', { body: { ...complaint, regionCode: '999999' } });
+    // A real division (Beijing's 东城区) that no office of the demo tree serves.
+    const unknownRegion = await http(api.baseUrl, 'POST', '/api/v1/complaints', { body: { ...complaint, regionCode: '110101' } });
     expect(unknownRegion.status).toBe(400);
     expect(unknownRegion.body.details).toEqual([{ field: 'regionCode', reason: 'unknown region' }]);
     expect(await db.getRepository(CaseEntity).count()).toBe(before);

@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PublicCasesModule } from './public-cases/public-cases.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { RegionsModule } from './regions/regions.module';
 import { SlaPoliciesModule } from './sla-policies/sla-policies.module';
 import { SpotChecksModule } from './spot-checks/spot-checks.module';
 
@@ -37,6 +38,7 @@ import { SpotChecksModule } from './spot-checks/spot-checks.module';
     CalendarAdminModule,
     DirectoryModule,
     AuditApiModule,
+    RegionsModule,
     HealthModule,
   ],
 })

@@ -1,10 +1,14 @@
 import type { CaseSource, Category, Severity, SubjectType } from './case-vocabulary';
 
-/** Complainant details as they travel: sealed by the API before they reach Temporal's history. */
+/**
+ * Complainant details as they travel: sealed by the API before they reach Temporal's history. Nothing
+ * derived from them in clear travels along: the masked phone is made from the sealed one when shown.
+ */
 export interface SealedComplainant {
   nameSealed: string | null;
   phoneSealed: string | null;
-  phoneMasked: string | null;
+  /** Only in the histories of cases started before masking moved to reading time. */
+  phoneMasked?: string | null;
 }
 
 /** What starts a case workflow: a complaint or a spot-check finding, already validated. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { ReferralState } from '@app/domain';
 import { AuditTrail } from '@app/audit';
 import { CaseEntity, CaseEventEntity, ReferralEntity } from '@app/database';
@@ -17,7 +17,7 @@ export class ReferralWriter {
   async register(state: ReferralState, at: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       if (await em.existsBy(ReferralEntity, { id: state.referralId })) return;
-      await em.insert(ReferralEntity, { ...row(state, at), createdAt: new Date(at), package: JSON.stringify(await this.referralPackage(em.getRepository(CaseEntity), state.caseId)) });
+      await em.insert(ReferralEntity, { ...row(state, at), createdAt: new Date(at), package: JSON.stringify(await referralPackage(em, state.caseId)) });
       await this.audit.append([auditEntry(state, at, null)], em);
     });
   }
@@ -34,30 +34,34 @@ export class ReferralWriter {
       await this.audit.append([auditEntry(state, at, before ?? null)], em);
     });
   }
+}
 
-  private async referralPackage(cases: { findOneBy(where: { id: string }): Promise<CaseEntity | null> }, caseId: string) {
-    const kase = await cases.findOneBy({ id: caseId });
-    const timeline = await this.dataSource.getRepository(CaseEventEntity).find({ where: { caseId }, order: { seq: 'ASC' } });
-    // The complainant's identity stays out: the package travels to another body.
-    return {
-      case: kase && {
-        caseNo: kase.caseNo,
-        source: kase.source,
-        category: kase.category,
-        subjectType: kase.subjectType,
-        subjectName: kase.subjectName,
-        regionCode: kase.regionCode,
-        description: kase.description,
-        severity: kase.severity,
-        findingResult: kase.findingResult,
-        handlingOrgId: kase.handlingOrgId,
-        hostUnitId: kase.hostUnitId,
-        breaches: kase.breaches,
-      },
-      timeline: timeline.map((e) => ({ seq: e.seq, type: e.type, note: e.note, actorRole: e.actorRole, occurredAt: e.occurredAt })),
-      evidence: timeline.filter((e) => e.type === 'RECTIFICATION_SUBMITTED').map((e) => e.note),
-    };
-  }
+/**
+ * Read through the registration's own transaction: a second pooled connection taken while this one is held
+ * deadlocks the pool once as many registrations run at once as it has connections.
+ */
+async function referralPackage(em: EntityManager, caseId: string) {
+  const kase = await em.findOneBy(CaseEntity, { id: caseId });
+  const timeline = await em.find(CaseEventEntity, { where: { caseId }, order: { seq: 'ASC' } });
+  // The complainant's identity stays out: the package travels to another body.
+  return {
+    case: kase && {
+      caseNo: kase.caseNo,
+      source: kase.source,
+      category: kase.category,
+      subjectType: kase.subjectType,
+      subjectName: kase.subjectName,
+      regionCode: kase.regionCode,
+      description: kase.description,
+      severity: kase.severity,
+      findingResult: kase.findingResult,
+      handlingOrgId: kase.handlingOrgId,
+      hostUnitId: kase.hostUnitId,
+      breaches: kase.breaches,
+    },
+    timeline: timeline.map((e) => ({ seq: e.seq, type: e.type, note: e.note, actorRole: e.actorRole, occurredAt: e.occurredAt })),
+    evidence: timeline.filter((e) => e.type === 'RECTIFICATION_SUBMITTED').map((e) => e.note),
+  };
 }
 
 function auditEntry(state: ReferralState, at: string, before: unknown) {

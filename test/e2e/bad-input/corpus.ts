@@ -438,13 +438,13 @@ function routes(f: CorpusFixture): RouteSpec[] {
       template: '/api/v1/complaints',
       isPublic: true,
       idempotencyKey: true,
-      // A well-formed region no office serves: refused after validation, before anything starts.
+      // A real division (Beijing's 东城区) no office serves: refused after validation, before anything starts.
       body: {
         base: {
           category: 'FORCED_CHECKIN',
           subjectType: 'WORK_GROUP',
           subjectName: '坏输入测试工作群',
-          regionCode: '990101',
+          regionCode: '110101',
           description: '要求每天在工作群打卡接龙并截图上报。',
           anonymous: false,
           complainant: { name: '张三', phone: '13812345678' },
@@ -787,6 +787,14 @@ function routes(f: CorpusFixture): RouteSpec[] {
         fields: { displayName: text(1, 100, true), role: oneOf(['HANDLER'], true), active: bool(true), password: format(['short1', 'onlyletterslong', '12345678901'], true) },
       },
       control: { status: 404, message: /User not found/ },
+    },
+    {
+      route: 'GET /api/v1/regions',
+      method: 'GET',
+      template: '/api/v1/regions',
+      isPublic: true,
+      query: { base: { parent: '440000' }, fields: { parent: { invalid: ['44', '4400000', 'abcdef', '440199', '４４００００', '440000 ', ...QUERY_HOSTILE] } } },
+      control: { status: 200 },
     },
     { route: 'GET /health', method: 'GET', template: '/health', isPublic: true, control: { status: 200 } },
   ];

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
 import { ORGANIZATION_KINDS, ROLES, type OrganizationKind, type Role } from '@app/domain';
+import { IsGbt2260Region } from '../regions/is-region-code.validator';
 
 /** At least 10 characters with a letter and a digit: the demo password is not good enough for a real account. */
 const PASSWORD = /^(?=.*[A-Za-z])(?=.*\d).{10,128}$/;
@@ -9,7 +10,7 @@ const PASSWORD_MESSAGE = 'password must be 10 to 128 characters with at least on
 export class CreateOrganizationDto {
   @ApiProperty() @IsString() @Length(1, 100) name: string;
   @ApiProperty({ enum: ORGANIZATION_KINDS }) @IsIn(ORGANIZATION_KINDS) kind: OrganizationKind;
-  @ApiProperty({ example: '440300' }) @Matches(/^\d{6}$/, { message: 'regionCode must be six digits' }) regionCode: string;
+  @ApiProperty({ example: '440300', description: 'GB/T 2260 code (GET /api/v1/regions), or 000000 for the central level' }) @Matches(/^\d{6}$/, { message: 'regionCode must be six digits' }) @IsGbt2260Region({ central: true }) regionCode: string;
   @ApiProperty() @IsInt() @Min(1) parentId: number;
 }
 

@@ -18,7 +18,7 @@ export class MaskedComplainantResponse {
 /** A case with everything a list line has, and its description, people, outcome and timeline. */
 export class CaseDetailResponse extends CaseSummaryResponse {
   @ApiProperty() description: string;
-  @ApiProperty() anonymous: boolean;
+  @ApiPropertyOptional({ description: 'Left out for HOST_UNIT_OPERATOR, as are the complainant and their notes' }) anonymous?: boolean;
   @ApiPropertyOptional({ type: MaskedComplainantResponse, nullable: true }) complainant: MaskedComplainantResponse | null;
   @ApiPropertyOptional({ nullable: true }) outcome: string | null;
   @ApiPropertyOptional({ nullable: true }) findingResult: string | null;

@@ -4,13 +4,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type SelectQueryBuilder } from 'typeorm';
 import { CASE_STAGES, STEP_RULES, type CaseStep } from '@app/domain';
 import { CaseEntity, CaseEventEntity } from '@app/database';
-import { maskName, PiiCipher } from '@app/privacy';
+import { maskName, maskPhone, PiiCipher } from '@app/privacy';
 import { JurisdictionService } from '../access/jurisdiction.service';
 import { auditActor, type StaffUser } from '../auth/staff-user';
 import { CaseSummaryResponse } from '../case-actions/case-summary.response';
 import type { CaseDetailResponse, MaskedComplainantResponse } from './case-detail.response';
 import type { CaseListResponse } from './case-list.response';
 import type { DeadlineDashboardResponse } from './dashboard.response';
+import { hostUnitView } from './host-unit-view';
 import type { ListCasesQuery } from './list-cases.query';
 
 /** A list counts its matches up to this many; past it, `total` is this and `totalExact` false. */
@@ -30,7 +31,7 @@ export class CasesService {
   async detail(user: StaffUser, caseId: string): Promise<CaseDetailResponse> {
     const kase = await this.jurisdiction.assertCanSee(user, await this.cases.findOne({ where: { id: caseId } }));
     const timeline = await this.events.find({ where: { caseId }, order: { seq: 'ASC' } });
-    return {
+    const detail: CaseDetailResponse = {
       ...CaseSummaryResponse.of(kase),
       description: kase.description,
       anonymous: kase.anonymous,
@@ -48,6 +49,7 @@ export class CasesService {
       updatedAt: kase.updatedAt,
       timeline: timeline.map((e) => ({ seq: e.seq, type: e.type, stage: e.stage, actorRole: e.actorRole, note: e.note, occurredAt: e.occurredAt })),
     };
+    return user.role === 'HOST_UNIT_OPERATOR' ? hostUnitView(detail) : detail;
   }
 
   /**
@@ -135,7 +137,7 @@ export class CasesService {
     if (kase.anonymous || user.role === 'HOST_UNIT_OPERATOR') return null;
     return {
       name: kase.complainantNameSealed ? maskName(this.cipher.open(kase.complainantNameSealed)) : null,
-      phone: kase.complainantPhoneMasked,
+      phone: kase.complainantPhoneSealed ? maskPhone(this.cipher.open(kase.complainantPhoneSealed)) : kase.complainantPhoneMasked,
     };
   }
 }

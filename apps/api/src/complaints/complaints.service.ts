@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { maskPhone, PiiCipher } from '@app/privacy';
+import { PiiCipher } from '@app/privacy';
 import { CaseIntakeService, type CaseReceipt } from '../intake/case-intake.service';
 import type { CreateComplaintDto } from './create-complaint.dto';
 
@@ -10,10 +10,10 @@ export class ComplaintsService {
     private readonly cipher: PiiCipher,
   ) {}
 
-  /** Seals the complainant's details here, so they never reach Temporal or the database in clear. */
+  /** Seals the complainant's details here, so neither they nor anything derived from them reach Temporal in clear. */
   submit(dto: CreateComplaintDto, idempotencyKey: string | undefined): Promise<CaseReceipt> {
     const complainant = dto.complainant
-      ? { nameSealed: this.cipher.seal(dto.complainant.name), phoneSealed: this.cipher.seal(dto.complainant.phone), phoneMasked: maskPhone(dto.complainant.phone) }
+      ? { nameSealed: this.cipher.seal(dto.complainant.name), phoneSealed: this.cipher.seal(dto.complainant.phone) }
       : null;
     return this.intake.open(
       {

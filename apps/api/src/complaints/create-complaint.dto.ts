@@ -15,6 +15,7 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { CATEGORIES, REGION_CODE_PATTERN, SUBJECT_TYPES, type Category, type SubjectType } from '@app/domain';
+import { IsGbt2260Region } from '../regions/is-region-code.validator';
 
 export class ComplainantDto {
   @ApiProperty({ example: '张三' })
@@ -52,8 +53,8 @@ export class CreateComplaintDto {
   @IsString() @Length(1, 200)
   subjectName: string;
 
-  @ApiProperty({ example: '440100', description: 'GB/T 2260 code of the region where the problem occurs' })
-  @IsString() @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a six-digit GB/T 2260 region code' })
+  @ApiProperty({ example: '440105', description: 'GB/T 2260 code (GET /api/v1/regions) of the region where the problem occurs; a cyberspace office must serve it' })
+  @IsString() @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a six-digit GB/T 2260 region code' }) @IsGbt2260Region()
   regionCode: string;
 
   @ApiProperty({ example: '要求每天在工作群打卡接龙并截图上报，占用大量时间。' })

@@ -1,4 +1,5 @@
-import { accessCodeMatches, caseIdentity, caseNumber, hashAccessCode, requestFingerprint } from './case-identity';
+import { createHash } from 'node:crypto';
+import { accessCodeMatches, beijingDay, caseIdentity, caseNumber, hashAccessCode, requestFingerprint } from './case-identity';
 
 const SECRET = 's'.repeat(32);
 
@@ -27,7 +28,14 @@ describe('caseIdentity', () => {
 describe('caseNumber', () => {
   it('dates the number in Beijing time', () => {
     // 2026-11-22 17:00 UTC is already 23 November in Beijing.
-    expect(caseNumber('c0ffee00-0000-4000-8000-000000000000', new Date('2026-11-22T17:00:00Z'))).toMatch(/^FT20261123-[0-9A-Z]{8}$/);
+    expect(beijingDay(new Date('2026-11-22T17:00:00Z'))).toBe('20261123');
+    expect(beijingDay(new Date('2026-11-22T15:59:59Z'))).toBe('20261122');
+  });
+
+  it("numbers the day's cases in sequence, so two cases never share a number", () => {
+    expect(caseNumber('20261123', 42)).toBe('FT20261123-00000042');
+    const numbers = new Set(Array.from({ length: 100_000 }, (_, i) => caseNumber('20261123', i + 1)));
+    expect(numbers.size).toBe(100_000);
   });
 });
 
@@ -42,7 +50,15 @@ describe('access codes', () => {
 
 describe('requestFingerprint', () => {
   it('ignores key order but not values', () => {
-    expect(requestFingerprint({ a: 1, b: { c: 2, d: 3 } })).toBe(requestFingerprint({ b: { d: 3, c: 2 }, a: 1 }));
-    expect(requestFingerprint({ a: 1 })).not.toBe(requestFingerprint({ a: 2 }));
+    expect(requestFingerprint(SECRET, { a: 1, b: { c: 2, d: 3 } })).toBe(requestFingerprint(SECRET, { b: { d: 3, c: 2 }, a: 1 }));
+    expect(requestFingerprint(SECRET, { a: 1 })).not.toBe(requestFingerprint(SECRET, { a: 2 }));
+  });
+
+  it('is keyed: without INTAKE_SECRET it cannot be recomputed from candidate names and phones', () => {
+    const body = { complainant: { name: '张三', phone: '13812345678' } };
+    expect(requestFingerprint(SECRET, body)).not.toBe(requestFingerprint('t'.repeat(32), body));
+    for (const text of [JSON.stringify(body), '{"complainant":{"name":"张三","phone":"13812345678"}}']) {
+      expect(requestFingerprint(SECRET, body)).not.toBe(createHash('sha256').update(text).digest('hex'));
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 
 // Crockford's base32: no I, L, O, U, so codes read aloud and typed by hand survive.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -34,10 +34,14 @@ export function caseIdentity(secret: string, idempotencyKey: string | undefined)
   };
 }
 
-/** Tracking number: "FT" + Beijing date + 8 characters from the case id, e.g. FT20261122-7K3M9Q2X. */
-export function caseNumber(caseId: string, at: Date): string {
-  const beijing = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
-  return `FT${beijing}-${base32(createHash('sha256').update(caseId).digest(), 8)}`;
+/** The Beijing calendar day of an instant, as YYYYMMDD: case numbers count per Beijing day. */
+export function beijingDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+/** Tracking number: "FT" + Beijing date + the day's sequence number in 8 digits, e.g. FT20261122-00000042. */
+export function caseNumber(day: string, seq: number): string {
+  return `FT${day}-${String(seq).padStart(8, '0')}`;
 }
 
 export function hashAccessCode(secret: string, accessCode: string): string {
@@ -50,9 +54,12 @@ export function accessCodeMatches(secret: string, accessCode: string, storedHash
   return stored.length === candidate.length && timingSafeEqual(candidate, stored) && storedHash !== null;
 }
 
-/** Identifies a request body, so an Idempotency-Key reused for a different request is caught. */
-export function requestFingerprint(body: unknown): string {
-  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+/**
+ * Identifies a request body, so an Idempotency-Key reused for a different request is caught. Keyed: the body
+ * holds the complainant's name and phone, and an unkeyed hash of them is found again by trying candidates.
+ */
+export function requestFingerprint(secret: string, body: unknown): string {
+  return hmac(secret, 'request-fingerprint', canonicalJson(body)).toString('hex');
 }
 
 function canonicalJson(value: unknown): string {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
 import { CATEGORIES, REGION_CODE_PATTERN, SEVERITIES, SUBJECT_TYPES, type Category, type Severity, type SubjectType } from '@app/domain';
+import { IsGbt2260Region } from '../regions/is-region-code.validator';
 
 export class CreateSpotCheckFindingDto {
   @ApiProperty({ enum: SUBJECT_TYPES })
@@ -11,8 +12,8 @@ export class CreateSpotCheckFindingDto {
   @IsString() @Length(1, 200)
   subjectName: string;
 
-  @ApiProperty({ example: '440100' })
-  @IsString() @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a six-digit GB/T 2260 region code' })
+  @ApiProperty({ example: '440100', description: 'GB/T 2260 code (GET /api/v1/regions) within the inspector\'s region' })
+  @IsString() @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a six-digit GB/T 2260 region code' }) @IsGbt2260Region()
   regionCode: string;
 
   @ApiProperty({ enum: CATEGORIES })
