@@ -6,7 +6,7 @@ import { loadConfig } from '@app/config';
 import { CaseEntity, CaseEventEntity, dataSourceOptions, OrganizationEntity } from '@app/database';
 import { caseWorkflowId, type CaseWorkflowInput } from '@app/domain';
 import { CaseProjectionWriter } from '@app/projection';
-import { caseStateQuery } from '../../libs/temporal/src/workflow-contracts';
+import { CASE_WORKFLOW, caseStateQuery, type CaseWorkflow } from '../../libs/temporal/src/workflow-contracts';
 import { eventually, startWorkerApp } from '../support/stack';
 
 /** The worker app against the real Temporal dev server and MariaDB: a started workflow writes its case. */
@@ -51,7 +51,7 @@ describe('case registration on the real stack', () => {
 
   it('writes the case row and its first timeline event, routed to the nearest office', async () => {
     const input = newInput('440105'); // a Guangzhou district: handled by the Guangzhou office
-    const handle = await client.workflow.start('caseWorkflow', { workflowId: caseWorkflowId(input.caseId), taskQueue: config.TEMPORAL_TASK_QUEUE, args: [input] });
+    const handle = await client.workflow.start<CaseWorkflow>(CASE_WORKFLOW, { workflowId: caseWorkflowId(input.caseId), taskQueue: config.TEMPORAL_TASK_QUEUE, args: [input] });
 
     const row = await eventually(async () => db.getRepository(CaseEntity).findOneOrFail({ where: { id: input.caseId } }));
     const guangzhou = await db.getRepository(OrganizationEntity).findOneByOrFail({ regionCode: '440100', kind: 'CITY_OFFICE' });

@@ -4,8 +4,7 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { AppConfig } from '@app/config';
 import type { CaseIntakeEntity } from '@app/database';
 import { caseWorkflowId, type CaseWorkflowInput } from '@app/domain';
-import { CaseNoKey, CaseStageKey, CaseStatusKey, RegionCodeKey } from '@app/temporal';
-import type { caseWorkflow } from '../../../../workflows';
+import { CASE_WORKFLOW, CaseNoKey, CaseStageKey, CaseStatusKey, RegionCodeKey, type CaseWorkflow } from '@app/temporal';
 import { caseIdentity, hashAccessCode, requestFingerprint } from './case-identity';
 import { IntakeLedger } from './intake-ledger.service';
 import { RegionDirectory } from './region-directory.service';
@@ -94,7 +93,7 @@ export class CaseIntakeService {
       submittedAt: intake.submittedAt.toISOString(),
     };
     try {
-      await this.client.workflow.start<typeof caseWorkflow>('caseWorkflow', {
+      await this.client.workflow.start<CaseWorkflow>(CASE_WORKFLOW, {
         workflowId: caseWorkflowId(caseId),
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
         args: [input],
