@@ -137,7 +137,7 @@ describe('bad input: a generated corpus of malformed requests against every rout
     adminConnection = await createConnection({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD });
     await adminConnection.query(`DROP DATABASE IF EXISTS \`${databaseName}\``);
     await adminConnection.query(`CREATE DATABASE \`${databaseName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await migrateDatabase(config, { seedDemo: true });
+    await migrateDatabase(config);
 
     [api, worker] = await Promise.all([startApiApp(), startWorkerApp()]);
     db = await new DataSource(dataSourceOptions(config)).initialize();
