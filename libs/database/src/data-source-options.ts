@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '@app/config';
 import { AuditRecordEntity } from '../../audit/src/audit-record.entity';
+import { CalendarBroadcastEntity } from '../../calendar/src/calendar-broadcast.entity';
 import { CalendarDayOverrideEntity } from '../../calendar/src/calendar-day-override.entity';
 import { SlaPolicyEntity } from '../../sla/src/sla-policy.entity';
 import { CaseEventEntity } from './entities/case-event.entity';
@@ -17,11 +18,17 @@ import { CaseLifecycle1763800000003 } from './migrations/1763800000003-case-life
 import { LoginAttempts1763800000004 } from './migrations/1763800000004-login-attempts';
 import { AuditRecords1763800000005 } from './migrations/1763800000005-audit-records';
 import { CaseListIndexes1763800000006 } from './migrations/1763800000006-case-list-indexes';
+import { TokenVersion1763800000010 } from './migrations/1763800000010-token-version';
+import { SharedRateLimits1763800000011 } from './migrations/1763800000011-shared-rate-limits';
+import { CalendarBroadcasts1763800000012 } from './migrations/1763800000012-calendar-broadcasts';
 
-export const ENTITIES = [OrganizationEntity, UserEntity, CaseEntity, CaseEventEntity, NotificationEntity, ReferralEntity, SlaPolicyEntity, CalendarDayOverrideEntity, LoginAttemptEntity, AuditRecordEntity];
+export const ENTITIES = [OrganizationEntity, UserEntity, CaseEntity, CaseEventEntity, NotificationEntity, ReferralEntity, SlaPolicyEntity, CalendarDayOverrideEntity, CalendarBroadcastEntity, LoginAttemptEntity, AuditRecordEntity];
 
 /** Listed in order; a committed migration is never edited, a change is a new one. */
-export const MIGRATIONS = [InitialSchema1763800000000, SlaPolicies1763800000001, CalendarOverrides1763800000002, CaseLifecycle1763800000003, LoginAttempts1763800000004, AuditRecords1763800000005, CaseListIndexes1763800000006];
+export const MIGRATIONS = [
+  InitialSchema1763800000000, SlaPolicies1763800000001, CalendarOverrides1763800000002, CaseLifecycle1763800000003, LoginAttempts1763800000004, AuditRecords1763800000005, CaseListIndexes1763800000006,
+  TokenVersion1763800000010, SharedRateLimits1763800000011, CalendarBroadcasts1763800000012,
+];
 
 type DbSettings = Pick<AppConfig, 'DB_HOST' | 'DB_PORT' | 'DB_USER' | 'DB_PASSWORD' | 'DB_NAME'>;
 
