@@ -6,6 +6,8 @@ import { DatabaseModule } from '@app/database';
 import { HEALTH_PROBES, type HealthProbe } from './health-probe';
 import { HealthController } from './health.controller';
 
+const PROBE_DEADLINE_MS = 2500;
+
 @Module({
   imports: [DatabaseModule],
   controllers: [HealthController],
@@ -15,7 +17,8 @@ import { HealthController } from './health.controller';
       inject: [getDataSourceToken(), Connection],
       useFactory: (dataSource: DataSource, temporal: Connection): HealthProbe[] => [
         { name: 'database', critical: true, check: async () => void (await dataSource.query('SELECT 1')) },
-        { name: 'temporal', critical: true, check: async () => void (await temporal.workflowService.getSystemInfo({})) },
+        // With a deadline of its own, so the call ends rather than retry on after the answer (and after shutdown).
+        { name: 'temporal', critical: true, check: async () => void (await temporal.withDeadline(Date.now() + PROBE_DEADLINE_MS, () => temporal.workflowService.getSystemInfo({}))) },
       ],
     },
   ],
