@@ -251,12 +251,12 @@ async function main(): Promise<void> {
   const { migrateDatabase } = await import('../libs/database/src/migrate');
   const count = Number((process.env.BENCH_CASES ?? '1000000').replace(/_/g, ''));
   const database = process.env.DB_NAME && process.env.DB_NAME !== 'fingertip_cases' ? process.env.DB_NAME : 'fingertip_cases_bench';
-  const config = loadConfig({ JWT_SECRET: 'x'.repeat(32), INTAKE_SECRET: 'x'.repeat(32), PII_KEYS: 'k:x', PII_ACTIVE_KEY_ID: 'k', ...process.env, DB_NAME: database });
+  const config = loadConfig({ JWT_SECRET: 'x'.repeat(32), INTAKE_SECRET: 'x'.repeat(32), PII_KEYS: 'k:x', PII_ACTIVE_KEY_ID: 'k', SEED_DEMO: '1', ...process.env, DB_NAME: database });
   if (!/_bench$/.test(config.DB_NAME)) throw new Error(`DB_NAME must end in _bench, not ${config.DB_NAME}`);
   const admin = await createConnection({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD });
   await admin.query(`CREATE DATABASE IF NOT EXISTS \`${config.DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
-  await migrateDatabase(config, { seedDemo: true });
+  await migrateDatabase(config);
   let reported = 0;
   const report = await seedCases(count, {
     host: config.DB_HOST,

@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     });
   }
 
-  const report = await migrateDatabase(config, { seedDemo: config.NODE_ENV !== 'production' });
+  const report = await migrateDatabase(config);
   console.log(`database ${config.DB_NAME}: ${report.applied.length} migration(s) applied${report.seeded ? ', demo data seeded' : ''}`);
 
   const children = [launch('worker', 'dist/apps/worker/src/main.js', env), launch('api', 'dist/apps/api/src/main.js', env)];

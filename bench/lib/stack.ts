@@ -30,6 +30,7 @@ export function benchEnvironment(options: { dbName: string; temporalAddress: str
   return {
     ...process.env,
     NODE_ENV: 'development', // MINUTE SLA policies are refused in production
+    SEED_DEMO: '1',
     API_HOST: '127.0.0.1',
     API_PORT: String(options.apiPort),
     DB_HOST: process.env.DB_HOST ?? '127.0.0.1',
@@ -48,6 +49,7 @@ export function benchEnvironment(options: { dbName: string; temporalAddress: str
     PII_ACTIVE_KEY_ID: 'bench1',
     RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000',
     RATE_LIMIT_LOGIN_PER_MINUTE: '100000000',
+    RATE_LIMIT_STAFF_PER_MINUTE: '100000000',
   };
 }
 
@@ -160,7 +162,7 @@ export async function startStack(dbName: string, register: (stop: () => Promise<
   const admin = await createConnection({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD });
   await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
-  await migrateDatabase(config, { seedDemo: true });
+  await migrateDatabase(config);
   const db = await createConnection({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD, database: dbName, timezone: 'Z', supportBigNumbers: true });
   register(() => db.end().catch(() => undefined));
 

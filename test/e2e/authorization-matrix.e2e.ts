@@ -8,7 +8,9 @@ import { eventually, http, login, startApiApp, startWorkerApp, type RunningApi }
  *
  * Principals: the public, and one demo user per role, all of Guangzhou or Guangdong or central,
  * so the fixture case is within their reach; outsiders (Zhejiang, Shenzhen) check the reach itself.
+ * A provincial administrator (created here: the demo data has none) is the outsider of national settings.
  */
+const PROVINCIAL_ADMIN = 'admin.gd.matrix';
 const PRINCIPALS = ['anonymous', 'handler', 'operator', 'supervisor', 'inspector', 'discipline', 'admin'] as const;
 type Principal = (typeof PRINCIPALS)[number];
 const USERS: Record<Exclude<Principal, 'anonymous'>, string> = {
@@ -98,10 +100,18 @@ const MATRIX: Record<string, Row> = {
     expect: [401, 404, 204, 404, 404, 404, 404],
   },
   'GET /api/v1/admin/sla-policies': { request: () => ({ path: '/api/v1/admin/sla-policies' }), expect: [401, 403, 403, 403, 403, 403, 200] },
-  'POST /api/v1/admin/sla-policies': { request: () => ({ path: '/api/v1/admin/sla-policies', body: {} }), expect: [401, 403, 403, 403, 403, 403, 400] },
+  'POST /api/v1/admin/sla-policies': {
+    request: () => ({ path: '/api/v1/admin/sla-policies', body: {} }),
+    expect: [401, 403, 403, 403, 403, 403, 400],
+    outsider: { user: PROVINCIAL_ADMIN, status: 403 },
+  },
   'GET /api/v1/admin/sla-policies/{id}': { request: () => ({ path: '/api/v1/admin/sla-policies/1' }), expect: [401, 403, 403, 403, 403, 403, 200] },
   'GET /api/v1/admin/calendar/overrides': { request: () => ({ path: '/api/v1/admin/calendar/overrides' }), expect: [401, 403, 403, 403, 403, 403, 200] },
-  'PUT /api/v1/admin/calendar/overrides': { request: () => ({ path: '/api/v1/admin/calendar/overrides', body: {} }), expect: [401, 403, 403, 403, 403, 403, 400] },
+  'PUT /api/v1/admin/calendar/overrides': {
+    request: () => ({ path: '/api/v1/admin/calendar/overrides', body: {} }),
+    expect: [401, 403, 403, 403, 403, 403, 400],
+    outsider: { user: PROVINCIAL_ADMIN, status: 403 },
+  },
   'GET /api/v1/admin/organizations': { request: () => ({ path: '/api/v1/admin/organizations' }), expect: [401, 403, 403, 403, 403, 403, 200] },
   'POST /api/v1/admin/organizations': { request: () => ({ path: '/api/v1/admin/organizations', body: {} }), expect: [401, 403, 403, 403, 403, 403, 400] },
   'GET /api/v1/admin/users': { request: () => ({ path: '/api/v1/admin/users' }), expect: [401, 403, 403, 403, 403, 403, 200] },
@@ -123,6 +133,12 @@ describe('authorization matrix: every route, every role', () => {
   beforeAll(async () => {
     [api, worker] = await Promise.all([startApiApp(), startWorkerApp()]);
     for (const user of [...Object.values(USERS), 'handler.hz', 'operator.sz', 'discipline.gd']) tokens[user] = await login(api.baseUrl, user);
+    const provincial = await http(api.baseUrl, 'POST', '/api/v1/admin/users', {
+      token: tokens.admin,
+      body: { username: PROVINCIAL_ADMIN, displayName: '省管理员', role: 'ADMIN', organizationId: 3, password: 'Matrix12345' },
+    });
+    expect(provincial.status).toBe(201);
+    tokens[PROVINCIAL_ADMIN] = (await http(api.baseUrl, 'POST', '/api/v1/auth/login', { body: { username: PROVINCIAL_ADMIN, password: 'Matrix12345' } })).body.accessToken;
 
     const created = await http(api.baseUrl, 'POST', '/api/v1/complaints', {
       body: { category: 'MANDATORY_FEATURES', subjectType: 'APP', subjectName: '矩阵测试App', regionCode: '440106', description: '未经审批设置积分和在线时长功能。', anonymous: false, complainant: { name: '王五', phone: '13600002222' } },

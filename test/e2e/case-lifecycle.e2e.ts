@@ -106,6 +106,8 @@ describe('case lifecycle through the API', () => {
 
     const evaluated = await http(api.baseUrl, 'POST', `/api/v1/public/cases/${caseNo}/evaluation`, { body: { accessCode, satisfaction: 'SATISFIED' } });
     expect(evaluated).toMatchObject({ status: 200, body: { status: 'CLOSED', outcome: 'RESOLVED' } });
+    // What a complainant may see, and nothing of referrals, supervision or escalation instants.
+    expect(evaluated.body).toEqual({ caseNo, stage: 'CLOSED', status: 'CLOSED', outcome: 'RESOLVED', awaitingEvaluation: false });
 
     const detail = await http(api.baseUrl, 'GET', `/api/v1/cases/${caseId}`, { token: as('handler.gz') });
     expect(detail.body).toMatchObject({ stage: 'CLOSED', status: 'CLOSED', outcome: 'RESOLVED', satisfaction: 'SATISFIED' });

@@ -7,6 +7,10 @@ import { AuditRecordEntity, AuditTrail, type AuditEntry } from '@app/audit';
 import { AuditController } from '../../apps/api/src/audit/audit.controller';
 import { AuditApiModule } from '../../apps/api/src/audit/audit.module';
 import { ListAuditQuery } from '../../apps/api/src/audit/list-audit.query';
+import type { StaffUser } from '../../apps/api/src/auth/staff-user';
+
+/** The demo seed's `admin`: the central office (organization 1) reaches the whole trail. */
+const CENTRAL_ADMIN: StaffUser = { id: 1, username: 'admin', role: 'ADMIN', organizationId: 1 };
 
 /**
  * The audit trail on the real MariaDB. Other tests may append to the same chain meanwhile, so this
@@ -152,13 +156,13 @@ describe('audit chain on the real database', () => {
   it('lists by case and action a page at a time, and answers the verify endpoint', async () => {
     const controller = moduleRef.get(AuditController);
     const own = await ownRecords();
-    const first = await controller.list(Object.assign(new ListAuditQuery(), { caseId, action: 'case.accept', limit: 2 }));
+    const first = await controller.list(CENTRAL_ADMIN, Object.assign(new ListAuditQuery(), { caseId, action: 'case.accept', limit: 2 }));
     expect(first.items.map((r) => r.seq)).toEqual(own.slice(0, 2).map((r) => r.seq));
     expect(first.nextFromSeq).toBe(own[2].seq);
-    const rest = await controller.list(Object.assign(new ListAuditQuery(), { caseId, fromSeq: first.nextFromSeq!, limit: 500 }));
+    const rest = await controller.list(CENTRAL_ADMIN, Object.assign(new ListAuditQuery(), { caseId, fromSeq: first.nextFromSeq!, limit: 500 }));
     expect(rest.items.map((r) => r.seq)).toEqual(own.slice(2).map((r) => r.seq));
     expect(rest.nextFromSeq).toBeNull();
-    expect(await controller.list(Object.assign(new ListAuditQuery(), { action: 'sla_policy.publish' }))).toMatchObject({ items: [expect.objectContaining({ subject: `sla_policy:${run}` })] });
+    expect(await controller.list(CENTRAL_ADMIN, Object.assign(new ListAuditQuery(), { action: 'sla_policy.publish' }))).toMatchObject({ items: [expect.objectContaining({ subject: `sla_policy:${run}` })] });
     await expect(controller.verify()).resolves.toMatchObject({ ok: true, checked: expect.any(Number) });
   });
 

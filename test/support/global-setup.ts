@@ -42,7 +42,7 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS \`${config.DB_NAME}\``);
   await admin.query(`CREATE DATABASE \`${config.DB_NAME}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
-  await migrateDatabase(config, { seedDemo: true });
+  await migrateDatabase(config);
 
   const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
   const bundlePath = join(tmpdir(), `case-workflows-${process.pid}.js`);

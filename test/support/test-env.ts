@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 export function testEnvironment(temporalAddress: string): Record<string, string> {
   return {
     NODE_ENV: 'test',
+    SEED_DEMO: '1',
     DB_HOST: process.env.DB_HOST ?? '127.0.0.1',
     DB_PORT: process.env.DB_PORT ?? '3306',
     DB_USER: process.env.DB_USER ?? 'root',
@@ -17,6 +18,8 @@ export function testEnvironment(temporalAddress: string): Record<string, string>
     // Every test client is 127.0.0.1: limits are tested on their own in abuse-resistance.e2e.ts.
     RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
     RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+    RATE_LIMIT_STAFF_PER_MINUTE: '100000',
+    RATE_LIMIT_AUDIT_VERIFY_PER_MINUTE: '100000',
     JWT_SECRET: randomBytes(32).toString('hex'),
     INTAKE_SECRET: randomBytes(32).toString('hex'),
     PII_KEYS: `test1:${randomBytes(32).toString('base64')}`,

@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, In, LessThanOrEqual, MoreThanOrEqual, type FindOptionsWhere, type Repository } from 'typeorm';
+import { Between, LessThanOrEqual, MoreThanOrEqual, type FindOptionsWhere, type Repository } from 'typeorm';
 import { AuditTrail, type AuditActor } from '@app/audit';
 import { CALENDAR_CACHE_MS } from '@app/domain';
+import { CalendarBroadcastEntity } from './calendar-broadcast.entity';
 import { CalendarDayOverrideEntity } from './calendar-day-override.entity';
-import { isCalendarDate, validateDayOverrides, WorkingCalendar, type DayOverride, type DayOverrideProblem } from './working-calendar';
+import { isCalendarDate, MAX_DAYS_OFF_IN_A_ROW, validateDayOverrides, WorkingCalendar, type DayOverride, type DayOverrideProblem } from './working-calendar';
 
 /** Overrides an administrator submitted break the rules; problems name each field. */
 export class CalendarOverrideError extends Error {
@@ -41,22 +43,39 @@ export class CalendarService {
     this.loading = undefined;
   }
 
-  /** Writes all the days or none; an existing override of the same day is replaced. */
-  async upsertOverrides(days: DayOverride[], actor: AuditActor): Promise<void> {
+  /**
+   * Writes all the days or none; an existing override of the same day is replaced. In the same transaction
+   * it records the broadcast that must tell running cases (returned: its id), so the change is never lost.
+   */
+  async upsertOverrides(days: DayOverride[], actor: AuditActor): Promise<{ broadcastId: string | null }> {
     const problems = validateDayOverrides(days);
     if (problems.length > 0) throw new CalendarOverrideError(problems);
-    if (days.length === 0) return;
+    if (days.length === 0) return { broadcastId: null };
     const updatedAt = new Date();
     const rows = days.map((d) => ({ day: d.date, workday: d.workday, name: d.name.trim(), updatedBy: actor.userId, updatedAt }));
+    const broadcastId = randomUUID();
     await this.overrides.manager.transaction(async (em) => {
-      const before = await em.findBy(CalendarDayOverrideEntity, { day: In(rows.map((r) => r.day)) });
+      // Every stored override, locked: two saves at once cannot each add half of a run that is too long.
+      const stored = await em.find(CalendarDayOverrideEntity, { lock: { mode: 'pessimistic_write' } });
+      const merged = new Map(stored.map((r) => [r.day, { date: r.day, workday: r.workday, name: r.name }]));
+      for (const d of days) merged.set(d.date, d);
+      const longRuns = new WorkingCalendar([...merged.values()]).daysOffRunsTooLong();
+      if (longRuns.length > 0) {
+        throw new CalendarOverrideError(
+          longRuns.map((run) => ({ field: 'days', reason: `${run.from} to ${run.to} would be ${run.days} days off in a row; at most ${MAX_DAYS_OFF_IN_A_ROW} are allowed` })),
+        );
+      }
+      const wanted = new Set(rows.map((r) => r.day));
+      const before = stored.filter((b) => wanted.has(b.day));
       await em.upsert(CalendarDayOverrideEntity, rows, ['day']);
+      await em.insert(CalendarBroadcastEntity, { id: broadcastId, requestedAt: updatedAt, startedAt: null, attempts: 0, lastError: null });
       await this.audit.append(
         [{ action: 'calendar.OVERRIDES_SAVED', actor, subject: 'calendar', before: before.map((b) => ({ date: b.day, workday: b.workday, name: b.name })), after: days }],
         em,
       );
     });
     this.invalidate();
+    return { broadcastId };
   }
 
   /** Stored overrides by day, optionally within [from, to] (inclusive, 'YYYY-MM-DD'). */

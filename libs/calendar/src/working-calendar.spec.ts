@@ -258,9 +258,29 @@ describe('WorkingCalendar overrides', () => {
     expect(() => new WorkingCalendar([...arrangement2027, { date: '2027-02-06', workday: false, name: 'x' }])).toThrow(/2027-02-06 is listed twice/);
   });
 
-  it('stop at a calendar with no working day in sight, rather than loop', () => {
-    const month = Array.from({ length: 40 }, (_, i) => ({ date: new Date(Date.UTC(2027, 2, 1 + i)).toISOString().slice(0, 10), workday: false, name: 'x' }));
-    expect(() => new WorkingCalendar(month).addWorkingDays(at('2027-02-28T10:00'), 1)).toThrow(/No working day in the 31 days from 2027-03-01/);
+  it('never throw on a long run of holidays: the day after 31 days off counts as a working day', () => {
+    const days = (from: Date, length: number) =>
+      Array.from({ length }, (_, i) => ({ date: new Date(from.getTime() + i * 86_400_000).toISOString().slice(0, 10), workday: false, name: 'x' }));
+    const long = new WorkingCalendar(days(new Date(Date.UTC(2027, 2, 1)), 40));
+    expect(long.daysOffRunsTooLong()).toEqual([{ from: '2027-02-27', to: '2027-04-11', days: 44 }]); // Sat Feb 27 to Sun Apr 11
+    // 31 days off from Sat Feb 27 end on Mar 29; Mar 30 is forced on, then 12 more days off to Sun Apr 11.
+    expect(long.addWorkingDays(at('2027-02-26T10:00'), 1).toISOString()).toBe(bj('2027-03-31T00:00'));
+    expect(long.addWorkingDays(at('2027-02-26T10:00'), 2).toISOString()).toBe(bj('2027-04-13T00:00')); // Mon Apr 12
+    expect(long.schedule(at('2027-02-26T10:00'), 2, DAYS).deadlineAt).toBe(bj('2027-04-13T00:00'));
+
+    // A whole year off, and several years: every count and every schedule still ends.
+    for (const calendar of [new WorkingCalendar(days(new Date(Date.UTC(2027, 0, 1)), 400)), new WorkingCalendar(days(new Date(Date.UTC(2026, 0, 1)), 1200))]) {
+      expect(calendar.daysOffRunsTooLong()).toHaveLength(1);
+      for (const n of [0, 1, 5, 31, 400]) expect(() => calendar.addWorkingDays(at('2027-01-01T10:00'), n)).not.toThrow();
+      const s = calendar.schedule(at('2027-06-01T10:00'), 400, DAYS);
+      expect(Date.parse(s.referralAt)).toBeGreaterThan(Date.parse(s.deadlineAt));
+      expect(() => calendar.extend(s, 400, DAYS)).not.toThrow();
+    }
+  });
+
+  it('report no long run for real arrangements', () => {
+    expect(new WorkingCalendar().daysOffRunsTooLong()).toEqual([]);
+    expect(new WorkingCalendar(arrangement2027).daysOffRunsTooLong()).toEqual([]);
   });
 });
 

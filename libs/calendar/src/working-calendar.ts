@@ -18,14 +18,25 @@ export interface DayOverrideProblem {
   reason: string;
 }
 
+/** A run of consecutive days off, inclusive, 'YYYY-MM-DD'. */
+export interface DaysOffRun {
+  from: string;
+  to: string;
+  days: number;
+}
+
 export type ScheduleTerms = Pick<SlaTerms, 'timeUnit' | 'supervisionGrace' | 'referralGrace'>;
 
 export const MAX_WORKING_DAYS = 400;
 export const MAX_MINUTES = 366 * 24 * 60;
 export const MAX_OVERRIDES_PER_CALL = 400;
 export const OVERRIDE_NAME_MAX = 64;
-/** No real arrangement has more days off in a row; more means the overrides are wrong, not a long wait. */
-const MAX_DAYS_OFF_IN_A_ROW = 31;
+/**
+ * No real arrangement has more days off in a row; more means the overrides are wrong, not a long wait.
+ * The API refuses such overrides; the arithmetic counts the day after 31 days off as a working day, so it
+ * stays total even on stored data that breaks the rule.
+ */
+export const MAX_DAYS_OFF_IN_A_ROW = 31;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -74,6 +85,9 @@ export function validateDayOverrides(days: unknown): DayOverrideProblem[] {
 export class WorkingCalendar {
   private readonly overrides: ReadonlyMap<string, boolean>;
   private readonly hash: string;
+  /** Days off that end a run of MAX_DAYS_OFF_IN_A_ROW days off: counted as working days. */
+  private readonly forcedWorkdays = new Set<number>();
+  private readonly longRuns: DaysOffRun[] = [];
 
   constructor(overrides: readonly DayOverride[] = []) {
     // Only what the arithmetic needs: stored rows are many and their names do not matter here.
@@ -88,6 +102,12 @@ export class WorkingCalendar {
     // Names do not move deadlines, so they are left out: renaming a day must not recompute running cases.
     const canonical = [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, workday]) => `${date}:${workday ? 'W' : 'H'}`);
     this.hash = createHash('sha256').update(`chinese-days@${chineseDaysVersion}|${canonical.join(',')}`).digest('hex').slice(0, 16);
+    this.findLongRuns();
+  }
+
+  /** Runs of more than MAX_DAYS_OFF_IN_A_ROW days off that the overrides make (the package alone has none). */
+  daysOffRunsTooLong(): readonly DaysOffRun[] {
+    return this.longRuns;
   }
 
   /** Changes when the overrides or the package data change: a running case's deadlines may then move. */
@@ -175,31 +195,62 @@ export class WorkingCalendar {
     return rest === 0 ? endOfDay(this.workingDayAfter(day, whole)) : startOfDay(this.workingDayAfter(day, whole + 1)) + rest;
   }
 
-  /** The n-th working day after `day` (day numbers count Beijing days since 1970-01-01). */
+  /**
+   * The n-th working day after `day` (day numbers count Beijing days since 1970-01-01). Always ends: at
+   * most MAX_DAYS_OFF_IN_A_ROW days off come in a row (see findLongRuns).
+   */
   private workingDayAfter(day: number, n: number): number {
     let current = day;
-    let daysOff = 0;
     for (let left = n; left > 0; ) {
       current += 1;
-      if (this.isWorkingDay(current)) {
-        left -= 1;
-        daysOff = 0;
-      } else if (++daysOff > MAX_DAYS_OFF_IN_A_ROW) {
-        throw new RangeError(`No working day in the ${MAX_DAYS_OFF_IN_A_ROW} days from ${isoDate(current - daysOff + 1)}: check the calendar overrides`);
-      }
+      if (this.isWorkingDay(current)) left -= 1;
     }
     return current;
   }
 
-  /** Working days in (afterDay, throughDay]. */
+  /**
+   * Only an override holiday can make a long run (weekends and the package's holidays are short), so each
+   * run through one is walked once; in a run longer than the maximum, every (maximum + 1)-th day is forced on.
+   */
+  private findLongRuns(): void {
+    const holidays = [...this.overrides].filter(([, workday]) => !workday).map(([date]) => Date.parse(date) / DAY).sort((a, b) => a - b);
+    let scannedThrough = -Infinity;
+    for (const holiday of holidays) {
+      if (holiday <= scannedThrough) continue;
+      let start = holiday;
+      while (!this.isListedWorkingDay(start - 1)) start -= 1;
+      let end = start;
+      let inARow = 0;
+      while (!this.isListedWorkingDay(end)) {
+        if (++inARow > MAX_DAYS_OFF_IN_A_ROW) {
+          this.forcedWorkdays.add(end);
+          inARow = 0;
+        }
+        end += 1;
+      }
+      scannedThrough = end;
+      if (end - start > MAX_DAYS_OFF_IN_A_ROW) this.longRuns.push({ from: isoDate(start), to: isoDate(end - 1), days: end - start });
+    }
+  }
+
+  /**
+   * Working days in (afterDay, throughDay]. A schedule of this calendar, extended once, spans at most
+   * 2 × 400 working days of at most 32 calendar days each; a longer span is a forged schedule.
+   */
   private countWorkingDays(afterDay: number, throughDay: number): number {
-    if (throughDay - afterDay > 3 * MAX_WORKING_DAYS) throw new RangeError(`The schedule spans more than ${3 * MAX_WORKING_DAYS} calendar days`);
+    const maxSpan = 2 * MAX_WORKING_DAYS * (MAX_DAYS_OFF_IN_A_ROW + 1);
+    if (throughDay - afterDay > maxSpan) throw new RangeError(`The schedule spans more than ${maxSpan} calendar days`);
     let count = 0;
     for (let day = afterDay + 1; day <= throughDay; day++) if (this.isWorkingDay(day)) count++;
     return count;
   }
 
   private isWorkingDay(day: number): boolean {
+    return this.forcedWorkdays.has(day) || this.isListedWorkingDay(day);
+  }
+
+  /** As the overrides, the package and the weekends say. */
+  private isListedWorkingDay(day: number): boolean {
     const date = isoDate(day);
     const override = this.overrides.get(date);
     if (override !== undefined) return override;

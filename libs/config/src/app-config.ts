@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 // Anything but true/false/1/0 is left as it is, so validation names it.
@@ -16,6 +16,10 @@ const toBool = ({ value }: { value: unknown }) => {
 export class AppConfig {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  /** Seeds the demo organizations and users into an empty database; only when asked for (npm start sets it). */
+  @Transform(toBool) @IsBoolean()
+  SEED_DEMO = false;
 
   @IsString() @IsNotEmpty()
   API_HOST = '127.0.0.1';
@@ -74,12 +78,32 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   RATE_LIMIT_LOGIN_PER_MINUTE = 10;
 
+  /** Requests a minute per signed-in user (per client IP before sign-in) to the staff endpoints together. */
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_STAFF_PER_MINUTE = 600;
+
+  /** Requests a minute per user to GET /api/v1/audit/verify, which reads the whole trail. */
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_AUDIT_VERIFY_PER_MINUTE = 6;
+
   /** Consecutive failed logins for one username (known or not) that lock it. */
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_MAX_FAILURES = 5;
 
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_LOCKOUT_SECONDS = 900;
+
+  /** An unlocked username's failure count is forgotten this long after its last failure; old rows are deleted. */
+  @Transform(toInt) @IsInt() @Min(60)
+  LOGIN_ATTEMPT_TTL_SECONDS = 86400;
+
+  /** How often each API replica starts the calendar broadcasts that Temporal has not accepted yet. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  CALENDAR_BROADCAST_RETRY_SECONDS = 15;
+
+  /** Bearer token that shows /health's details to a caller that is not on this host. Empty: only local callers see them. */
+  @IsString() @ValidateIf((c: AppConfig) => c.HEALTH_TOKEN !== '') @MinLength(32, { message: 'HEALTH_TOKEN must be empty or at least 32 characters' })
+  HEALTH_TOKEN = '';
 
   /** Behind one reverse proxy: take the client IP from the address it appends to X-Forwarded-For. */
   @Transform(toBool) @IsBoolean()

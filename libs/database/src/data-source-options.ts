@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '@app/config';
 import { AuditRecordEntity } from '../../audit/src/audit-record.entity';
+import { CalendarBroadcastEntity } from '../../calendar/src/calendar-broadcast.entity';
 import { CalendarDayOverrideEntity } from '../../calendar/src/calendar-day-override.entity';
 import { SlaPolicyEntity } from '../../sla/src/sla-policy.entity';
 import { CaseEventEntity } from './entities/case-event.entity';
@@ -19,11 +20,21 @@ import { LoginAttempts1763800000004 } from './migrations/1763800000004-login-att
 import { AuditRecords1763800000005 } from './migrations/1763800000005-audit-records';
 import { CaseListIndexes1763800000006 } from './migrations/1763800000006-case-list-indexes';
 import { CaseIntakes1763800000020 } from './migrations/1763800000020-case-intakes';
+import { TokenVersion1763800000010 } from './migrations/1763800000010-token-version';
+import { SharedRateLimits1763800000011 } from './migrations/1763800000011-shared-rate-limits';
+import { CalendarBroadcasts1763800000012 } from './migrations/1763800000012-calendar-broadcasts';
 
-export const ENTITIES = [OrganizationEntity, UserEntity, CaseEntity, CaseEventEntity, NotificationEntity, ReferralEntity, SlaPolicyEntity, CalendarDayOverrideEntity, LoginAttemptEntity, AuditRecordEntity, CaseIntakeEntity];
+export const ENTITIES = [
+  OrganizationEntity, UserEntity, CaseEntity, CaseEventEntity, NotificationEntity, ReferralEntity, SlaPolicyEntity, CalendarDayOverrideEntity, CalendarBroadcastEntity, LoginAttemptEntity,
+  AuditRecordEntity, CaseIntakeEntity,
+];
 
 /** Listed in order; a committed migration is never edited, a change is a new one. */
-export const MIGRATIONS = [InitialSchema1763800000000, SlaPolicies1763800000001, CalendarOverrides1763800000002, CaseLifecycle1763800000003, LoginAttempts1763800000004, AuditRecords1763800000005, CaseListIndexes1763800000006, CaseIntakes1763800000020];
+export const MIGRATIONS = [
+  InitialSchema1763800000000, SlaPolicies1763800000001, CalendarOverrides1763800000002, CaseLifecycle1763800000003, LoginAttempts1763800000004, AuditRecords1763800000005, CaseListIndexes1763800000006,
+  TokenVersion1763800000010, SharedRateLimits1763800000011, CalendarBroadcasts1763800000012,
+  CaseIntakes1763800000020,
+];
 
 type DbSettings = Pick<AppConfig, 'DB_HOST' | 'DB_PORT' | 'DB_USER' | 'DB_PASSWORD' | 'DB_NAME'>;
 

@@ -10,3 +10,4 @@ export * from './data-source-options';
 export * from './database.module';
 export * from './seed/demo-seed';
 export * from './migrate';
+export * from './passwords';

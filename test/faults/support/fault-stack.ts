@@ -251,6 +251,7 @@ export class FaultStack {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: 'test',
+      SEED_DEMO: '1',
       API_HOST: '127.0.0.1',
       API_PORT: String(await freePort()),
       DB_HOST: process.env.DB_HOST ?? '127.0.0.1',
@@ -269,6 +270,7 @@ export class FaultStack {
       // Every client here is 127.0.0.1; the limits have tests of their own.
       RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000',
       RATE_LIMIT_LOGIN_PER_MINUTE: '100000000',
+      RATE_LIMIT_STAFF_PER_MINUTE: '100000000',
       LOGIN_MAX_FAILURES: '1000',
       WORKFLOW_BUNDLE_PATH: join(workDir, 'case-workflows.js'),
     };
@@ -282,7 +284,7 @@ export class FaultStack {
       partial.push(() => temporal.stop());
       const database = createDatabase(config).then(() => partial.push(() => dropDatabase(config)));
       await Promise.all([temporal.start(), database, bundleWorkflows(workDir, env.WORKFLOW_BUNDLE_PATH!)]);
-      await migrateDatabase(config, { seedDemo: true });
+      await migrateDatabase(config);
 
       const processLog = join(workDir, 'logs', 'processes.log');
       const worker = new ManagedProcess('worker', join(workDir, 'dist/apps/worker/src/main.js'), env, processLog, (self) => self.waitForOutput(/polling task queue/, 120_000), log);

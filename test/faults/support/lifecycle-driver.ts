@@ -249,7 +249,9 @@ export class LifecycleDriver {
       this.progress.actionsInFlight += 1;
       const answer = await this.send(step, receipt).finally(() => (this.progress.actionsInFlight -= 1));
       if (answer.status === 200) {
-        if (answer.body?.step !== step.to) throw new Error(`${step.action} answered 200 with step ${answer.body?.step}, expected ${step.to}`);
+        // The public evaluation answer shows the stage, not the internal step (CLOSED is both).
+        const reached = step.user === 'complainant' ? answer.body?.stage : answer.body?.step;
+        if (reached !== step.to) throw new Error(`${step.action} answered 200 with step ${reached}, expected ${step.to}`);
         run.appliedByAnswer.push(step.action);
         run.lastSeenStep = step.to;
         this.progress.actionsDone += 1;

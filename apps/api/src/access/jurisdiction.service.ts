@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, type SelectQueryBuilder } from 'typeorm';
+import { Repository, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { CaseEntity, OrganizationEntity, ReferralEntity } from '@app/database';
 import type { StaffUser } from '../auth/staff-user';
 
@@ -26,6 +26,12 @@ export class JurisdictionService {
     return org?.path ?? '\u0000'; // a deleted organization reaches nothing
   }
 
+  /** National settings belong to the central office alone. */
+  async isCentralOffice(user: StaffUser): Promise<boolean> {
+    const org = await this.organizations.findOne({ where: { id: user.organizationId }, select: { id: true, kind: true } });
+    return org?.kind === 'CENTRAL_OFFICE';
+  }
+
   async assertCanSee(user: StaffUser, kase: CaseEntity | null): Promise<CaseEntity> {
     if (kase && (await this.canSee(user, kase))) return kase;
     throw new NotFoundException('Case not found');
@@ -44,6 +50,25 @@ export class JurisdictionService {
     if (reach.length === 0) return qb.andWhere('1 = 0');
     // Plain id lists, no joins: the list indexes carry both columns, so rows out of reach are skipped there.
     return qb.andWhere('(c.handling_org_id IN (:...reach) OR c.investigating_org_id IN (:...reach))', { reach });
+  }
+
+  /**
+   * Restricts a query over `audit_records` aliased `a` to what the reader may see: the records of cases in
+   * reach (a discipline officer: of the cases referred to its body) and, for an office's administrator,
+   * the records outside any case made by someone of its subtree. The whole tree reaches everything.
+   */
+  async restrictAudit<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, user: StaffUser): Promise<SelectQueryBuilder<T>> {
+    if (user.role === 'DISCIPLINE_OFFICER') {
+      return qb.andWhere('a.case_id IN (SELECT r.case_id FROM referrals r WHERE r.discipline_org_id = :auditOrg)', { auditOrg: user.organizationId });
+    }
+    const reach = await this.officeReach(user);
+    if (reach === 'ALL') return qb;
+    if (reach.length === 0) return qb.andWhere('1 = 0');
+    return qb.andWhere(
+      `(a.case_id IN (SELECT c.id FROM cases c WHERE c.handling_org_id IN (:...auditReach) OR c.investigating_org_id IN (:...auditReach))
+        OR (a.case_id IS NULL AND a.actor_org_id IN (:...auditReach)))`,
+      { auditReach: reach },
+    );
   }
 
   /**

@@ -1,4 +1,4 @@
-import { childKindRefusal, regionRefusal, roleHomeRefusal } from './directory.rules';
+import { childKindRefusal, disciplineAccountRefusal, regionRefusal, roleHomeRefusal } from './directory.rules';
 
 describe('directory rules', () => {
   it('places offices, host units and discipline bodies where the tree allows', () => {
@@ -13,6 +13,15 @@ describe('directory rules', () => {
     expect(roleHomeRefusal('HOST_UNIT_OPERATOR', 'CITY_OFFICE')).toMatch(/belongs to a HOST_UNIT/);
     expect(roleHomeRefusal('DISCIPLINE_OFFICER', 'DISCIPLINE_BODY')).toBeNull();
     expect(roleHomeRefusal('HANDLER', 'DISCIPLINE_BODY')).not.toBeNull();
+  });
+
+  it('leaves a discipline body\'s accounts to the level above the office it supervises, or the central office', () => {
+    const body = { kind: 'DISCIPLINE_BODY' as const, parentId: 5 };
+    expect(disciplineAccountRefusal({ organizationId: 5, organizationKind: 'CITY_OFFICE' }, body)).toMatch(/level above/);
+    expect(disciplineAccountRefusal({ organizationId: 3, organizationKind: 'PROVINCIAL_OFFICE' }, body)).toBeNull();
+    expect(disciplineAccountRefusal({ organizationId: 1, organizationKind: 'CENTRAL_OFFICE' }, { kind: 'DISCIPLINE_BODY', parentId: 1 })).toBeNull();
+    expect(disciplineAccountRefusal({ organizationId: 3, organizationKind: 'PROVINCIAL_OFFICE' }, { kind: 'DISCIPLINE_BODY', parentId: 3 })).toMatch(/level above/);
+    expect(disciplineAccountRefusal({ organizationId: 5, organizationKind: 'CITY_OFFICE' }, { kind: 'HOST_UNIT', parentId: 5 })).toBeNull();
   });
 
   it('keeps a child inside its parent region', () => {

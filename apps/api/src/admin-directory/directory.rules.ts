@@ -27,6 +27,18 @@ export function roleHomeRefusal(role: Role, home: OrganizationKind): string | nu
   return ROLE_HOMES[role].includes(home) ? null : `a ${role} belongs to a ${ROLE_HOMES[role].join(' or ')}, not a ${home}`;
 }
 
+/**
+ * Accounts in a discipline body are managed by the level above the office the body supervises (its
+ * parent), or by the central office; never by that office itself, whose conduct the body may examine.
+ */
+export function disciplineAccountRefusal(
+  admin: { organizationId: number; organizationKind: OrganizationKind },
+  home: { kind: OrganizationKind; parentId: number | null },
+): string | null {
+  if (home.kind !== 'DISCIPLINE_BODY' || admin.organizationKind === 'CENTRAL_OFFICE') return null;
+  return home.parentId === admin.organizationId ? 'accounts of a discipline body are managed by the level above the office it supervises' : null;
+}
+
 /** A child's region lies within its parent's: 440300 under 440000, anything under the central office. */
 export function regionRefusal(parentRegion: string, childRegion: string): string | null {
   const prefix = parentRegion.replace(/(00)+$/, '');

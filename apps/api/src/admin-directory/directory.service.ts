@@ -1,13 +1,12 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { hash } from 'bcryptjs';
 import { DataSource, Like } from 'typeorm';
 import { AuditTrail } from '@app/audit';
-import { OrganizationEntity, UserEntity } from '@app/database';
+import { hashPassword, OrganizationEntity, UserEntity } from '@app/database';
 import { auditActor, type StaffUser } from '../auth/staff-user';
 import { JurisdictionService } from '../access/jurisdiction.service';
 import type { CreateOrganizationDto, CreateUserDto, OrganizationResponse, UpdateUserDto, UserResponse } from './directory.dtos';
-import { childKindRefusal, regionRefusal, roleHomeRefusal } from './directory.rules';
+import { childKindRefusal, disciplineAccountRefusal, regionRefusal, roleHomeRefusal } from './directory.rules';
 
 /** Organizations and users, managed by administrators within the subtree of their own organization. */
 @Injectable()
@@ -39,24 +38,32 @@ export class DirectoryService {
   }
 
   async users(admin: StaffUser): Promise<UserResponse[]> {
-    const rows = await this.dataSource
+    const qb = this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .innerJoin(OrganizationEntity, 'o', 'o.id = u.organization_id')
       .where('o.path LIKE :subtree', { subtree: `${await this.myPath(admin)}%` })
-      .orderBy('u.username', 'ASC')
-      .getMany();
-    return rows.map(toUser);
+      .orderBy('u.username', 'ASC');
+    // The discipline body that supervises the administrator's own office is not its to manage (disciplineAccountRefusal).
+    if (!(await this.jurisdiction.isCentralOffice(admin))) qb.andWhere('NOT (o.kind = :disciplineBody AND o.parent_id = :adminOrg)', { disciplineBody: 'DISCIPLINE_BODY', adminOrg: admin.organizationId });
+    return (await qb.getMany()).map(toUser);
   }
 
   async createUser(admin: StaffUser, dto: CreateUserDto): Promise<UserResponse> {
     const org = await this.inScope(admin, await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: dto.organizationId }), 'organizationId');
+    await this.assertManages(admin, org);
     const refusal = roleHomeRefusal(dto.role, org.kind);
     if (refusal) throw invalid('role', refusal);
-    const passwordHash = await hash(dto.password, 10);
+    const passwordHash = await hashPassword(dto.password);
+    const taken = () => new ConflictException(`username ${dto.username} is taken`);
     return this.dataSource.transaction(async (em) => {
-      if (await em.existsBy(UserEntity, { username: dto.username })) throw new ConflictException(`username ${dto.username} is taken`);
-      const { identifiers } = await em.insert(UserEntity, { username: dto.username, displayName: dto.displayName, role: dto.role, organizationId: org.id, passwordHash, active: true });
+      if (await em.existsBy(UserEntity, { username: dto.username })) throw taken();
+      // Two requests for the same name at once both pass the check above; the unique key stops the second.
+      const { identifiers } = await em
+        .insert(UserEntity, { username: dto.username, displayName: dto.displayName, role: dto.role, organizationId: org.id, passwordHash, active: true })
+        .catch((error: unknown) => {
+          throw isDuplicateKey(error) ? taken() : error;
+        });
       const created = toUser(await em.findOneByOrFail(UserEntity, { id: identifiers[0].id as number }));
       await this.audit.append([{ action: 'user.CREATED', actor: auditActor(admin), subject: `user:${created.id}`, after: created }], em);
       return created;
@@ -68,18 +75,22 @@ export class DirectoryService {
     const user = await users.findOneBy({ id });
     if (!user) throw new NotFoundException('User not found');
     const org = await this.inScope(admin, await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: user.organizationId }), 'id', true);
+    await this.assertManages(admin, org);
     if (dto.role) {
       const refusal = roleHomeRefusal(dto.role, org.kind);
       if (refusal) throw invalid('role', refusal);
     }
     if (id === admin.id && (dto.active === false || (dto.role && dto.role !== 'ADMIN'))) throw new ConflictException('Administrators cannot lock themselves out');
-    const passwordHash = dto.password !== undefined ? await hash(dto.password, 10) : undefined;
+    const passwordHash = dto.password !== undefined ? await hashPassword(dto.password) : undefined;
+    // Old tokens stop at once when the password is reset, the account deactivated or its role changed.
+    const voidTokens = passwordHash !== undefined || dto.active === false || (dto.role !== undefined && dto.role !== user.role);
     return this.dataSource.transaction(async (em) => {
       await em.update(UserEntity, id, {
         ...(dto.displayName !== undefined ? { displayName: dto.displayName } : {}),
         ...(dto.role !== undefined ? { role: dto.role } : {}),
         ...(dto.active !== undefined ? { active: dto.active } : {}),
         ...(passwordHash ? { passwordHash } : {}),
+        ...(voidTokens ? { tokenVersion: () => 'token_version + 1' } : {}),
       });
       const updated = toUser(await em.findOneByOrFail(UserEntity, { id }));
       // The password itself never enters the trail, only that it changed.
@@ -92,6 +103,13 @@ export class DirectoryService {
     return this.jurisdiction.organizationPath(admin.organizationId);
   }
 
+  /** Within the subtree, a discipline body's accounts still belong to the level above the office it supervises. */
+  private async assertManages(admin: StaffUser, home: OrganizationEntity): Promise<void> {
+    const mine = await this.dataSource.getRepository(OrganizationEntity).findOneByOrFail({ id: admin.organizationId });
+    const refusal = disciplineAccountRefusal({ organizationId: mine.id, organizationKind: mine.kind }, home);
+    if (refusal) throw new ForbiddenException(refusal);
+  }
+
   /** An organization outside the administrator's subtree is treated as absent. */
   private async inScope(admin: StaffUser, org: OrganizationEntity | null, field: string, notFound = false): Promise<OrganizationEntity> {
     if (org && org.path.startsWith(await this.myPath(admin))) return org;
@@ -102,6 +120,11 @@ export class DirectoryService {
 
 function invalid(field: string, reason: string): BadRequestException {
   return new BadRequestException({ message: `${field}: ${reason}`, details: [{ field, reason }] });
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  return (e?.driverError?.code ?? e?.code) === 'ER_DUP_ENTRY';
 }
 
 function toOrganization(o: OrganizationEntity): OrganizationResponse {

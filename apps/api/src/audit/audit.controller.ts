@@ -1,7 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditTrail } from '@app/audit';
-import { Roles } from '../auth/auth.decorators';
+import { AuditVerifyRateLimit } from '../abuse/throttle.decorators';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { StaffUser } from '../auth/staff-user';
+import { AuditReadService } from './audit-read.service';
 import { ErrorResponse } from '../common/error-response';
 import { AuditListResponse, AuditVerifyResponse } from './audit.responses';
 import { ListAuditQuery } from './list-audit.query';
@@ -12,19 +15,23 @@ import { ListAuditQuery } from './list-audit.query';
 @ApiForbiddenResponse({ type: ErrorResponse, description: 'Neither an administrator nor a discipline officer' })
 @Controller('api/v1/audit')
 export class AuditController {
-  constructor(private readonly audit: AuditTrail) {}
+  constructor(
+    private readonly audit: AuditTrail,
+    private readonly reader: AuditReadService,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Audit records in chain order, filtered by case and action' })
+  @ApiOperation({ summary: 'Audit records in chain order, filtered by case and action, within your reach' })
   @ApiOkResponse({ type: AuditListResponse })
-  async list(@Query() query: ListAuditQuery): Promise<AuditListResponse> {
+  async list(@CurrentUser() user: StaffUser, @Query() query: ListAuditQuery): Promise<AuditListResponse> {
     // One record more than asked tells whether another page follows.
-    const rows = await this.audit.list({ caseId: query.caseId, action: query.action, fromSeq: query.fromSeq, limit: query.limit + 1 });
+    const rows = await this.reader.list(user, query, query.limit + 1);
     const items = rows.slice(0, query.limit);
     return { items, nextFromSeq: rows.length > query.limit ? rows[query.limit].seq : null };
   }
 
   @Get('verify')
+  @AuditVerifyRateLimit()
   @ApiOperation({ summary: 'Verifies the whole hash chain and names the first broken record' })
   @ApiOkResponse({ type: AuditVerifyResponse })
   verify(): Promise<AuditVerifyResponse> {

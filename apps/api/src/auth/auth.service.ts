@@ -1,19 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import { compare } from 'bcryptjs';
 import { Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { UserEntity } from '@app/database';
+import { checkPassword, hashPassword, UserEntity } from '@app/database';
 import type { LoginResponse } from './login.dto';
 import { LoginThrottleService } from './login-throttle.service';
 import type { AccessTokenClaims } from './staff-user';
 
-// Compared against when the user does not exist, so both failures take the same time.
-const UNKNOWN_USER_HASH = '$2b$10$XQeQKrhhg2hbqK7xvr4DDO5WwWvdjHkZF9wDYpWOvj8IDck8CezZ.';
-
 @Injectable()
 export class AuthService {
+  /** Checked when the user does not exist, so both failures cost the same argon2id work. */
+  private unknownUserHash?: Promise<string>;
+
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly jwt: JwtService,
@@ -22,15 +22,22 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string): Promise<LoginResponse> {
-    await this.lockout.assertNotLocked(username);
+    const ticket = await this.lockout.begin(username);
     const user = await this.users.findOne({ where: { username } });
-    const matches = await compare(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-    if (!user || !user.active || !matches) {
-      await this.lockout.recordFailure(username);
+    const check = await checkPassword(password, user?.passwordHash ?? (await this.dummyHash()));
+    if (!user || !user.active || !check.matches) {
+      await this.lockout.failed(ticket);
       throw new UnauthorizedException('Wrong username or password');
     }
-    await this.lockout.recordSuccess(username);
-    const claims: AccessTokenClaims = { sub: user.id, username: user.username, role: user.role, org: user.organizationId };
+    await this.lockout.succeeded(ticket);
+    // A bcrypt hash from before argon2id is replaced now that the password is known; the same password,
+    // so tokens stay valid. Only if nobody changed the hash meanwhile.
+    if (check.needsRehash) await this.users.update({ id: user.id, passwordHash: user.passwordHash }, { passwordHash: await hashPassword(password) });
+    const claims: AccessTokenClaims = { sub: user.id, username: user.username, role: user.role, org: user.organizationId, ver: user.tokenVersion };
     return { accessToken: await this.jwt.signAsync(claims), expiresIn: this.config.JWT_TTL_SECONDS };
+  }
+
+  private dummyHash(): Promise<string> {
+    return (this.unknownUserHash ??= hashPassword(randomBytes(16).toString('hex')));
   }
 }

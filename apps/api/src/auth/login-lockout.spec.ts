@@ -1,4 +1,4 @@
-import { lockoutAfterFailure, loginGate } from './login-lockout';
+import { attemptAllowed, lockoutAfterFailure, loginGate } from './login-lockout';
 
 const policy = { maxFailures: 3, lockoutSeconds: 900 };
 const now = new Date('2026-11-22T08:00:00.000Z');
@@ -38,5 +38,11 @@ describe('loginGate', () => {
   it('opens again, reporting the expired lock, at and after the instant the lock ends', () => {
     expect(loginGate({ lockedUntil: now }, now)).toEqual({ locked: false, lockExpired: true });
     expect(loginGate({ lockedUntil: seconds(-1) }, now)).toEqual({ locked: false, lockExpired: true });
+  });
+});
+
+describe('attemptAllowed', () => {
+  it('lets the attempts up to the maximum reach the password check, and none after', () => {
+    expect([1, 2, 3, 4, 10].map((n) => attemptAllowed(n, policy))).toEqual([true, true, true, false, false]);
   });
 });

@@ -22,3 +22,11 @@ export function loginGate(record: { lockedUntil: Date | null } | null, now: Date
   if (msLeft <= 0) return { locked: false, lockExpired: true };
   return { locked: true, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
 }
+
+/**
+ * Every attempt is counted as a failure before its password is checked; one whose count (this attempt
+ * included) is past the maximum never reaches the check, so parallel guesses get no more tries than serial ones.
+ */
+export function attemptAllowed(failuresIncludingThis: number, policy: LockoutPolicy): boolean {
+  return failuresIncludingThis <= policy.maxFailures;
+}

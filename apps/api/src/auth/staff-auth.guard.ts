@@ -33,8 +33,9 @@ export class StaffAuthGuard implements CanActivate {
     }
     // The account as it is now, not as it was when the token was issued: a deactivated user or a
     // changed role takes effect at once.
-    const account = await this.users.findOne({ where: { id: claims.sub }, select: { id: true, username: true, role: true, organizationId: true, active: true } });
-    if (!account?.active) throw new UnauthorizedException('Invalid or expired token');
+    const account = await this.users.findOne({ where: { id: claims.sub }, select: { id: true, username: true, role: true, organizationId: true, active: true, tokenVersion: true } });
+    // A password reset, deactivation or role change bumps the version: every token issued before stops here.
+    if (!account?.active || account.tokenVersion !== claims.ver) throw new UnauthorizedException('Invalid or expired token');
     request.user = { id: account.id, username: account.username, role: account.role, organizationId: account.organizationId };
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);

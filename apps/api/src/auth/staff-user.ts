@@ -13,6 +13,8 @@ export interface AccessTokenClaims {
   username: string;
   role: Role;
   org: number;
+  /** The account's token version when the token was issued; a different one now voids the token. */
+  ver: number;
 }
 
 /** The official as the audit trail records an actor. */

@@ -1,13 +1,13 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Client } from '@temporalio/client';
+import { BadRequestException, Body, Controller, Get, HttpCode, Put, Query, ServiceUnavailableException } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { AppConfig } from '@app/config';
 import { CalendarOverrideError, CalendarService } from '@app/calendar';
-import type { calendarBroadcastWorkflow } from '../../../../workflows';
+import { CentralOfficeOnly } from '../access/central-office.guard';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { auditActor, type StaffUser } from '../auth/staff-user';
+import { ErrorResponse } from '../common/error-response';
+import { CalendarBroadcasts } from './calendar-broadcasts.service';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -52,8 +52,7 @@ export class OverridesUpdatedResponse {
 export class CalendarAdminController {
   constructor(
     private readonly calendar: CalendarService,
-    private readonly client: Client,
-    private readonly config: AppConfig,
+    private readonly broadcasts: CalendarBroadcasts,
   ) {}
 
   @Get()
@@ -64,14 +63,19 @@ export class CalendarAdminController {
   }
 
   @Put()
+  @CentralOfficeOnly()
+  @ApiForbiddenResponse({ type: ErrorResponse, description: 'Not an administrator of the central office' })
   @HttpCode(200)
   @ApiOkResponse({ type: OverridesUpdatedResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'A malformed day, or more than 31 days off in a row with the stored overrides' })
+  @ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'Saved, but Temporal did not answer: the broadcast to running cases is retried until it does' })
   async put(@CurrentUser() user: StaffUser, @Body() body: PutOverridesDto): Promise<OverridesUpdatedResponse> {
-    await this.calendar.upsertOverrides(body.days, auditActor(user)).catch(toHttpError);
-    // Saved first: if the broadcast cannot start, saving again starts it (the write is idempotent).
-    const broadcastWorkflowId = `calendar-broadcast-${Date.now()}`;
-    await this.client.workflow.start<typeof calendarBroadcastWorkflow>('calendarBroadcastWorkflow', { workflowId: broadcastWorkflowId, taskQueue: this.config.TEMPORAL_TASK_QUEUE, args: [] });
-    return { saved: body.days.length, broadcastWorkflowId };
+    const { broadcastId } = await this.calendar.upsertOverrides(body.days, auditActor(user)).catch(toHttpError);
+    try {
+      return { saved: body.days.length, broadcastWorkflowId: await this.broadcasts.start(broadcastId!) };
+    } catch {
+      throw new ServiceUnavailableException('The overrides are saved, but Temporal did not answer; running cases will be told as soon as it does (retried automatically)');
+    }
   }
 }
 

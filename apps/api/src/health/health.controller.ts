@@ -1,55 +1,69 @@
-import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
+import { Controller, Get, HttpStatus, Inject, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Connection } from '@temporalio/client';
-import type { Response } from 'express';
-import { DataSource } from 'typeorm';
+import type { Request, Response } from 'express';
+import { AppConfig } from '@app/config';
 import { Public } from '../auth/auth.decorators';
+import { HEALTH_PROBES, type HealthProbe, type ProbeResult } from './health-probe';
 
-interface ComponentHealth {
+/** What anyone may know: whether the service is up. */
+interface PublicHealth {
   status: 'up' | 'down';
-  error?: string;
 }
 
+/** What ops see: each probe by name (database, temporal, …), with the error of one that is down. */
 interface HealthReport {
   status: 'ok' | 'degraded';
-  database: ComponentHealth;
-  temporal: ComponentHealth;
+  [probe: string]: ProbeResult | string;
 }
 
 const CHECK_TIMEOUT_MS = 3000;
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 @ApiTags('ops')
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly temporal: Connection,
+    @Inject(HEALTH_PROBES) private readonly probes: HealthProbe[],
+    private readonly config: AppConfig,
   ) {}
 
   @Public()
   @Get()
-  @ApiOkResponse({ description: 'Database and Temporal reachable' })
-  @ApiServiceUnavailableResponse({ description: 'A component is down; the body says which' })
-  async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
-    const [database, temporal] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
-      probe(() => this.temporal.workflowService.getSystemInfo({})),
-    ]);
-    const ok = database.status === 'up' && temporal.status === 'up';
+  @ApiOkResponse({ description: 'Up: {"status":"up"}. Ops (a caller on this host, or with the HEALTH_TOKEN bearer token) get each part: {"status":"ok","database":{"status":"up"},…}' })
+  @ApiServiceUnavailableResponse({ description: 'A part is down; only ops are told which' })
+  async check(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PublicHealth | HealthReport> {
+    const results = await Promise.all(this.probes.map(async (p) => [p, await probe(() => p.check())] as const));
+    const ok = results.every(([p, result]) => !p.critical || result.status === 'up');
     res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: ok ? 'ok' : 'degraded', database, temporal };
+    if (!this.isOps(req)) return { status: ok ? 'up' : 'down' };
+    return { status: ok ? 'ok' : 'degraded', ...Object.fromEntries(results.map(([p, result]) => [p.name, result])) };
+  }
+
+  /** A caller on this host that no proxy forwarded, or one that shows the ops token. */
+  private isOps(req: Request): boolean {
+    const token = this.config.HEALTH_TOKEN;
+    const [scheme, given] = (req.headers.authorization ?? '').split(' ');
+    if (token && scheme === 'Bearer' && given && sameText(given, token)) return true;
+    const forwarded = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined;
+    return !forwarded && LOOPBACK.has(req.socket.remoteAddress ?? '');
   }
 }
 
-async function probe(check: () => Promise<unknown>): Promise<ComponentHealth> {
+function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+async function probe(check: () => Promise<Record<string, unknown> | void>): Promise<ProbeResult> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
   });
   try {
-    await Promise.race([check(), timeout]);
-    return { status: 'up' };
+    const details = await Promise.race([check(), timeout]);
+    return { ...(details ?? {}), status: 'up' };
   } catch (error) {
     return { status: 'down', error: (error as Error).message };
   } finally {

@@ -3,8 +3,7 @@ import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from
 import { PublicRateLimit } from '../abuse/throttle.decorators';
 import { Public } from '../auth/auth.decorators';
 import { ErrorResponse } from '../common/error-response';
-import { CaseStateResponse } from '../workflow-gateway/case-state.response';
-import { AccessCodeQuery, EvaluationDto, PublicCaseResponse } from './public-cases.dtos';
+import { AccessCodeQuery, EvaluationDto, PublicCaseResponse, PublicEvaluationResponse } from './public-cases.dtos';
 import { PublicCasesService } from './public-cases.service';
 
 @ApiTags('public')
@@ -23,10 +22,10 @@ export class PublicCasesController {
 
   @Post(':caseNo/evaluation')
   @HttpCode(200)
-  @ApiOkResponse({ type: CaseStateResponse })
+  @ApiOkResponse({ type: PublicEvaluationResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'The case is not awaiting an evaluation' })
-  evaluate(@Param('caseNo') caseNo: string, @Body() body: EvaluationDto): Promise<CaseStateResponse> {
+  evaluate(@Param('caseNo') caseNo: string, @Body() body: EvaluationDto): Promise<PublicEvaluationResponse> {
     return this.cases.evaluate(caseNo, body);
   }
 }

@@ -40,3 +40,15 @@ export class PublicCaseResponse {
   @ApiProperty({ description: 'True while the revisit evaluation is open' }) awaitingEvaluation: boolean;
   @ApiProperty({ type: [PublicTimelineEntry] }) timeline: PublicTimelineEntry[];
 }
+
+/**
+ * The answer to an evaluation: what the complainant may see of the case afterwards. Nothing about
+ * referrals, supervision or escalation instants, which are the offices' business.
+ */
+export class PublicEvaluationResponse {
+  @ApiProperty() caseNo: string;
+  @ApiProperty() stage: string;
+  @ApiProperty() status: string;
+  @ApiPropertyOptional({ nullable: true }) outcome: string | null;
+  @ApiProperty({ description: 'True while the revisit evaluation is open (false once it is recorded)' }) awaitingEvaluation: boolean;
+}

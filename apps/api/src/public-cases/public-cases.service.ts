@@ -3,13 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { caseWorkflowId, type CommandOf } from '@app/domain';
+import { caseWorkflowId, STEP_RULES, type CommandOf } from '@app/domain';
 import { caseActionUpdates } from '@app/temporal';
 import { CaseEntity, CaseEventEntity } from '@app/database';
 import { accessCodeMatches } from '../intake/case-identity';
-import { CaseStateResponse } from '../workflow-gateway/case-state.response';
 import { sendUpdate } from '../workflow-gateway/workflow-updates';
-import type { EvaluationDto, PublicCaseResponse } from './public-cases.dtos';
+import type { EvaluationDto, PublicCaseResponse, PublicEvaluationResponse } from './public-cases.dtos';
 
 /** The complainant's side: progress lookup and the revisit evaluation, by case number and access code. */
 @Injectable()
@@ -35,10 +34,12 @@ export class PublicCasesService {
     };
   }
 
-  async evaluate(caseNo: string, body: EvaluationDto): Promise<CaseStateResponse> {
+  async evaluate(caseNo: string, body: EvaluationDto): Promise<PublicEvaluationResponse> {
     const kase = await this.open(caseNo, body.accessCode);
     const command: CommandOf<'evaluate'> = { action: 'evaluate', actor: { userId: null, role: 'COMPLAINANT', organizationId: null }, payload: { satisfaction: body.satisfaction, comment: body.comment } };
-    return CaseStateResponse.of(await sendUpdate(this.client.workflow.getHandle(caseWorkflowId(kase.id)), caseActionUpdates.evaluate, command));
+    const state = await sendUpdate(this.client.workflow.getHandle(caseWorkflowId(kase.id)), caseActionUpdates.evaluate, command);
+    // Picked field by field: the workflow's state also holds referrals and escalation instants.
+    return { caseNo: state.caseNo, stage: STEP_RULES[state.step].stage, status: state.status, outcome: state.outcome, awaitingEvaluation: state.step === 'REVISIT' };
   }
 
   /** A wrong code and an unknown case number answer the same. */

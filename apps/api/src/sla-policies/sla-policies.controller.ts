@@ -1,6 +1,7 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SlaPolicyError, SlaPolicyNotFoundError, SlaPolicyService, type SlaPolicyRecord } from '@app/sla';
+import { CentralOfficeOnly } from '../access/central-office.guard';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { auditActor, type StaffUser } from '../auth/staff-user';
 import { ErrorResponse } from '../common/error-response';
@@ -10,7 +11,7 @@ import { SlaPolicyResponse } from './sla-policy.response';
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles('ADMIN')
-@ApiForbiddenResponse({ type: ErrorResponse, description: 'Not an administrator' })
+@ApiForbiddenResponse({ type: ErrorResponse, description: 'Not an administrator; publishing needs an administrator of the central office' })
 @Controller('api/v1/admin/sla-policies')
 export class SlaPoliciesController {
   constructor(private readonly policies: SlaPolicyService) {}
@@ -29,6 +30,7 @@ export class SlaPoliciesController {
   }
 
   @Post()
+  @CentralOfficeOnly()
   @HttpCode(201)
   @ApiCreatedResponse({ type: SlaPolicyResponse, description: 'The new active version of the scope; the previous one is retired' })
   @ApiBadRequestResponse({ type: ErrorResponse })

@@ -10,7 +10,8 @@ export class UserEntity {
   @Column({ length: 64, unique: true })
   username: string;
 
-  @Column({ name: 'password_hash', length: 100 })
+  /** argon2id; a bcrypt hash from before is replaced at the next successful login. */
+  @Column({ name: 'password_hash', length: 255 })
   passwordHash: string;
 
   @Column({ name: 'display_name', length: 100 })
@@ -28,6 +29,10 @@ export class UserEntity {
 
   @Column({ default: true })
   active: boolean;
+
+  /** In every access token; bumped by a password reset, a deactivation or a role change, which voids older tokens. */
+  @Column({ name: 'token_version', type: 'int', default: 0 })
+  tokenVersion: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;

@@ -1,10 +1,10 @@
-import { hash } from 'bcryptjs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { OrganizationKind, Role } from '@app/domain';
 import { OrganizationEntity } from '../entities/organization.entity';
 import { UserEntity } from '../entities/user.entity';
+import { hashPassword } from '../passwords';
 
-/** Password of every demo user; README.md lists the users. Never seeded in production. */
+/** Password of every demo user; README.md lists the users. Seeded only when SEED_DEMO=1. */
 export const DEMO_PASSWORD = 'Demo#2026';
 
 interface OrgSeed {
@@ -54,7 +54,7 @@ const DEMO_USERS: { username: string; displayName: string; role: Role; org: stri
  * @returns whether anything was written
  */
 export async function seedDemoData(dataSource: DataSource): Promise<boolean> {
-  const passwordHash = await hash(DEMO_PASSWORD, 10);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   return dataSource.transaction(async (em) => {
     // Lock the table's gap so two starters cannot both seed.
     const existing = await em.query('SELECT id FROM organizations LIMIT 1 FOR UPDATE');
