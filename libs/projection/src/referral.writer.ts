@@ -35,6 +35,12 @@ export class ReferralWriter {
     });
   }
 
+  /** Ids of referrals not yet concluded after `afterId`, in id order: pages for a broadcast to running workflows. */
+  async openReferralIds(afterId: string, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM referrals WHERE status <> ? AND id > ? ORDER BY id LIMIT ?', ['CONCLUDED', afterId, limit]);
+    return rows.map((r) => r.id);
+  }
+
   private async referralPackage(cases: { findOneBy(where: { id: string }): Promise<CaseEntity | null> }, caseId: string) {
     const kase = await cases.findOneBy({ id: caseId });
     const timeline = await this.dataSource.getRepository(CaseEventEntity).find({ where: { caseId }, order: { seq: 'ASC' } });
