@@ -23,6 +23,10 @@ export function createReferralActivities({ referrals, directory }: ReferralActiv
     async projectReferral(state: ReferralState, at: string): Promise<void> {
       await referrals.project(state, at);
     },
+
+    async openReferralIds(afterId: string, limit: number): Promise<string[]> {
+      return referrals.openReferralIds(afterId, limit);
+    },
   };
 }
 

@@ -42,6 +42,9 @@ const REQUIRED = [
   'calendar-change',
   'referral',
   'referral-escalation',
+  'spot-check-confirmed',
+  'referral-calendar-change',
+  'calendar-broadcast',
 ];
 
 const files = existsSync(HISTORIES_DIR)

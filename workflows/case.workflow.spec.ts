@@ -32,6 +32,7 @@ import {
   concludeReferralUpdate,
   referralStateQuery,
 } from '../libs/temporal/src/workflow-contracts';
+import { calendarBroadcastWorkflow } from './calendar-broadcast.workflow';
 import { caseWorkflow } from './case.workflow';
 
 /*
@@ -80,6 +81,8 @@ const notices: NoticeRequest[] = [];
 const referralWrites: ReferralWrite[] = [];
 /** The calendar computeDeadline uses; a test may replace it to publish a holiday. */
 let calendar = new WorkingCalendar();
+/** What openReferralIds answers: the referrals a calendar broadcast reaches. */
+let openReferrals: string[] = [];
 /** Registration of these cases waits until the promise settles (the database is down). */
 const registrationHolds = new Map<string, Promise<void>>();
 /** Holds a test set up, released after it whatever happened, so the worker can drain. */
@@ -107,6 +110,9 @@ const activities: Activities = {
   },
   async openCaseIds() {
     return [];
+  },
+  async openReferralIds(afterId) {
+    return openReferrals.filter((id) => id > afterId);
   },
   async sendNotice(request) {
     notices.push(request);
@@ -292,6 +298,7 @@ afterEach(async () => {
       .catch(() => undefined);
   }
   calendar = new WorkingCalendar();
+  openReferrals = [];
   holdReferralWrite = () => undefined;
 });
 
@@ -537,6 +544,23 @@ describe('the case lifecycle (PRODUCT.md)', () => {
     await recordHistory(handle, 'spot-check-referral');
   });
 
+  it('a SERIOUS spot-check finding confirmed by the investigation is not referred a second time', async () => {
+    const input = spotCheck('spot-check-confirmed', 'SERIOUS');
+    const handle = await start(input);
+    await admitted(handle);
+    await act(handle, 'dispatch', ACTORS.HANDLER, { investigatingOrgId: INVESTIGATING_ORG, hostUnitId: HOST_UNIT });
+    await expectRefused(
+      act(handle, 'finding', ACTORS.HANDLER, { result: 'UNSUBSTANTIATED', severity: 'SERIOUS', summary: 'x' }),
+      'an unsubstantiated finding cannot be SERIOUS: only a substantiated one is referred',
+    );
+    const state = await act(handle, 'finding', ACTORS.HANDLER, { result: 'SUBSTANTIATED', severity: 'SERIOUS', summary: 'check-in quota confirmed' });
+    expect(state).toMatchObject({ step: 'NOTICE_SENT', referralCount: 1, referredSeverity: 'SERIOUS' });
+    expect(timeline(input.caseId).filter((e) => e.type === 'REFERRED_TO_DISCIPLINE')).toHaveLength(1);
+    await act(handle, 'sign', ACTORS.OPERATOR, { note: 'received' });
+    expect(timeline(input.caseId).find((e) => e.type === 'NOTICE_SIGNED')).toMatchObject({ isPublic: false });
+    await recordHistory(handle, 'spot-check-confirmed');
+  });
+
   it('a refused action (wrong step, wrong role, wrong Update) fails the Update and changes nothing', async () => {
     const input = complaint('refused');
     const handle = await start(input);
@@ -616,6 +640,10 @@ describe('deadlines and escalation (PRODUCT.md)', () => {
     await sleepPast(d.supervisionAt);
     state = await waitForState(handle, 'the supervision order', (s) => s.escalation.supervised);
     expect(state).toMatchObject({ supervised: true, escalation: { supervised: true, referred: false }, referralCount: 0 });
+    // The order comes with a new deadline, the referral instant: the case shows it, no longer overdue.
+    expect(state.deadline).toEqual({ ...d, warnAt: state.deadline!.supervision!.orderedAt, deadlineAt: d.referralAt, supervision: { orderedAt: expect.any(String), missedDeadlineAt: d.deadlineAt } });
+    expect(state.escalation).toMatchObject({ warned: true, reminded: false, supervised: true });
+    expect(projections.filter((p) => p.state.caseId === input.caseId).at(-1)!.state.deadline!.deadlineAt).toBe(d.referralAt);
     expect(expectFiredAt(input.caseId, 'SUPERVISION_ORDERED', d.supervisionAt).note).toBe(`automatic: ACCEPTANCE overdue; complete by ${d.referralAt}`);
     expect(noticesOf(input.caseId, 'SUPERVISION_ORDER')).toEqual([
       expect.objectContaining({
@@ -636,7 +664,13 @@ describe('deadlines and escalation (PRODUCT.md)', () => {
       (w) => w.length > 0,
     );
     expect(registration.state).toMatchObject({ reason: 'OVERDUE', caseId: input.caseId, disciplineOrgId: 110, status: 'AWAITING_ACK' });
-    expect(eventTypes(input.caseId)).toEqual(['DEADLINE_WARNING', 'DEADLINE_MISSED', 'SUPERVISION_ORDERED', 'REFERRED_TO_DISCIPLINE']);
+    // Missing the supervision deadline is the second breach, referred once as OVERDUE.
+    expect(eventTypes(input.caseId)).toEqual(['DEADLINE_WARNING', 'DEADLINE_MISSED', 'SUPERVISION_ORDERED', 'DEADLINE_MISSED', 'REFERRED_TO_DISCIPLINE']);
+    expect(timeline(input.caseId).filter((e) => e.type === 'DEADLINE_MISSED').map((e) => e.note)).toEqual([
+      `ACCEPTANCE was due ${d.deadlineAt}`,
+      `ACCEPTANCE (supervision order) was due ${d.referralAt}`,
+    ]);
+    expect(state).toMatchObject({ breaches: 2, escalation: { reminded: true, referred: true } });
     await recordHistory(handle, 'escalation-to-referral');
   });
 
@@ -833,6 +867,48 @@ describe('the referral child workflow', () => {
       ['REFERRAL_CONCLUDED', 1],
     ]);
     await recordHistory(handle, 'referral-escalation');
+  });
+
+  it('a newly published holiday moves its deadlines; the calendar broadcast reaches open referrals', async () => {
+    const input = spotCheck('referral-calendar', 'SERIOUS');
+    await start(input);
+    const { referralId, handle, state: initial } = await referralOf(input);
+    calendar = new WorkingCalendar([{ date: beijingDayEndingAt(initial.ackDeadlineAt!), workday: false, name: '临时调整' }]);
+    const registeredAt = writesOf(referralId)[0].at;
+    const moved = calendar.schedule(new Date(registeredAt), 5, POLICY).deadlineAt;
+    expect(moved).not.toBe(initial.ackDeadlineAt);
+
+    openReferrals = [referralId];
+    const broadcast = await env.client.workflow.start(calendarBroadcastWorkflow, { args: [], workflowId: `calendar-broadcast-${referralId}`, taskQueue: TASK_QUEUE });
+    expect(await broadcast.result()).toBe(1);
+    await recordHistory(broadcast, 'calendar-broadcast');
+    const state = await until(
+      'the moved acknowledgement deadline',
+      () => handle.query(referralStateQuery),
+      (s) => s.ackDeadlineAt === moved,
+    );
+    expect(state).toMatchObject({ status: 'AWAITING_ACK', disciplineOrgId: 110, escalations: 0 });
+    expect(writesOf(referralId).at(-1)!.state.ackDeadlineAt).toBe(moved);
+
+    // The old instant passes without an escalation; the new one escalates.
+    await sleepPast(initial.ackDeadlineAt!);
+    expect(await handle.query(referralStateQuery)).toMatchObject({ escalations: 0, disciplineOrgId: 110 });
+    await sleepPast(moved);
+    await until(
+      'the escalation at the moved deadline',
+      () => handle.query(referralStateQuery),
+      (s) => s.escalations === 1,
+    );
+    await acknowledge(handle, { ...ACTORS.OFFICER, organizationId: 100 });
+    const acknowledged = await until(
+      'the conclusion deadline',
+      () => handle.query(referralStateQuery),
+      (s) => s.concludeDeadlineAt !== null,
+    );
+    expect(acknowledged.deadlineStartedAt).toBe(acknowledged.acknowledgedAt);
+    await conclude(handle, 'NO_ACCOUNTABILITY', { ...ACTORS.OFFICER, organizationId: 100 });
+    await handle.result();
+    await recordHistory(handle, 'referral-calendar-change');
   });
 
   it('a conclusion that arrives while the acknowledgement is being written still reaches the projection', async () => {

@@ -26,6 +26,7 @@ import {
   rescheduleDeadline,
   startDeadline,
   STEP_RULES,
+  superviseDeadline,
   type CaseAction,
   type CaseEffect,
   type CaseState,
@@ -61,12 +62,20 @@ const localActivities = proxyLocalActivities<CaseActivities>({ startToCloseTimeo
 /** The patch that moved the case's activities into the workflow task. */
 export const LOCAL_ACTIVITIES = 'local-activities';
 
+/** The patch after which a finding is not referred again at a severity already referred. */
+export const FINDING_REFERRED_ONCE = 'finding-referred-once';
+
+/** The patch after which a supervision order on a missed deadline sets a new deadline with its own escalation. */
+export const SUPERVISION_DEADLINE = 'supervision-deadline';
+
 type CaseCalls = typeof queuedActivities;
 
 /** One case, from submission to closing. The workflow is the only writer of the case's state. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState> {
   const activities: CaseCalls = patched(LOCAL_ACTIVITIES) ? localActivities : queuedActivities;
   const state = initialCaseState(input);
+  // Decided once, at the start: a case keeps the rules it started with, so older histories replay on theirs.
+  state.rules = { findingReferredOnce: patched(FINDING_REFERRED_ONCE), supervisionDeadline: patched(SUPERVISION_DEADLINE) };
   // Decisions wait here for their effects (activities, timers, children) to be carried out in order.
   const queue: Decision[] = [];
   // Until the case is registered and admitted, an action would be applied to a state that the admission resets.
@@ -169,6 +178,8 @@ async function applyTimeEffect(activities: CaseCalls, state: CaseState, effect: 
     startDeadline(state, effect.kind, effect.amount, await activities.computeDeadline(now, effect.amount, terms));
   } else if (effect.type === 'resizeDeadline' && state.deadline) {
     rescheduleDeadline(state, effect.amount, await activities.computeDeadline(state.deadline.startedAt, effect.amount, terms), now);
+  } else if (effect.type === 'superviseDeadline') {
+    superviseDeadline(state, now);
   } else if (effect.type === 'clearDeadline') {
     state.deadline = null;
   } else if (effect.type === 'openRevisitWindow') {

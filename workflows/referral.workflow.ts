@@ -1,7 +1,24 @@
 import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { CaseActivities, ReferralActivities } from '../activities';
-import { acknowledgeReferral, concludeReferral, refuseReferralAction, type ActorRef, type ReferralAction, type ReferralInput, type ReferralState } from '../libs/domain/src';
-import { ACTION_REFUSED, ACTIVITY_RETRY, acknowledgeReferralUpdate, concludeReferralUpdate, referralStateQuery } from '../libs/temporal/src/workflow-contracts';
+import {
+  acknowledgeReferral,
+  concludeReferral,
+  refuseReferralAction,
+  runningReferralDeadline,
+  setReferralDeadline,
+  type ActorRef,
+  type ReferralAction,
+  type ReferralInput,
+  type ReferralState,
+} from '../libs/domain/src';
+import {
+  ACTION_REFUSED,
+  ACTIVITY_RETRY,
+  acknowledgeReferralUpdate,
+  calendarChangedSignal,
+  concludeReferralUpdate,
+  referralStateQuery,
+} from '../libs/temporal/src/workflow-contracts';
 
 const activities = proxyActivities<CaseActivities & ReferralActivities>({ startToCloseTimeout: '30 seconds', retry: ACTIVITY_RETRY });
 
@@ -21,6 +38,7 @@ export async function referralWorkflow(input: ReferralInput): Promise<ReferralSt
     escalations: 0,
     ackDeadlineAt: null,
     concludeDeadlineAt: null,
+    deadlineStartedAt: null,
     acknowledgedAt: null,
     concludedAt: null,
     outcome: null,
@@ -37,6 +55,11 @@ export async function referralWorkflow(input: ReferralInput): Promise<ReferralSt
     return state;
   };
   setHandler(referralStateQuery, () => state);
+  // A newly published holiday arrangement moves the running deadline (the calendar broadcast sends this).
+  let calendarChanged = false;
+  setHandler(calendarChangedSignal, () => {
+    calendarChanged = true;
+  });
   const validator = (action: ReferralAction) => ({ actor }: { actor: ActorRef }) => {
     const refusal = refuseReferralAction(state, action, actor);
     if (refusal) throw ApplicationFailure.create({ type: ACTION_REFUSED, message: refusal, nonRetryable: true });
@@ -66,7 +89,8 @@ export async function referralWorkflow(input: ReferralInput): Promise<ReferralSt
   };
 
   state.disciplineOrgId = await activities.disciplineBodyFor(input.handlingOrgId);
-  state.ackDeadlineAt = (await activities.computeDeadline(new Date().toISOString(), input.terms.referralAcknowledge, input.terms)).deadlineAt;
+  const registeredAt = new Date().toISOString();
+  setReferralDeadline(state, (await activities.computeDeadline(registeredAt, input.terms.referralAcknowledge, input.terms)).deadlineAt, registeredAt);
   state.revision += 1;
   await activities.registerReferral(state, new Date().toISOString());
   await notifyBody(state, 'REFERRAL_RECEIVED', `referral of case ${state.caseNo} (${state.reason}): acknowledge by ${state.ackDeadlineAt}`);
@@ -74,15 +98,25 @@ export async function referralWorkflow(input: ReferralInput): Promise<ReferralSt
   for (const phase of ['AWAITING_ACK', 'ACKNOWLEDGED'] as const) {
     for (;;) {
       const deadline = phase === 'AWAITING_ACK' ? state.ackDeadlineAt! : state.concludeDeadlineAt!;
-      await condition(() => state.status !== phase || written < requested, Math.max(Date.parse(deadline) - Date.now(), 0));
+      await condition(() => state.status !== phase || written < requested || calendarChanged, Math.max(Date.parse(deadline) - Date.now(), 0));
       if (written < requested) await write();
       // An answer that came with the deadline's own activation still counts: check the state, not how the wait ended.
       if (state.status !== phase) break;
+      if (calendarChanged) {
+        calendarChanged = false;
+        const running = runningReferralDeadline(state, input.terms);
+        if (running) {
+          setReferralDeadline(state, (await activities.computeDeadline(running.startedAt, running.amount, input.terms)).deadlineAt, running.startedAt);
+          await write();
+        }
+        continue;
+      }
       if (Date.now() < Date.parse(deadline)) continue;
       await escalateOneLevel(state, input, phase);
     }
     if (phase === 'AWAITING_ACK') {
       state.concludeDeadlineAt = (await activities.computeDeadline(state.acknowledgedAt!, input.terms.referralConclude, input.terms)).deadlineAt;
+      state.deadlineStartedAt = state.acknowledgedAt;
       await write();
     }
   }
@@ -97,9 +131,11 @@ async function escalateOneLevel(state: ReferralState, input: ReferralInput, phas
   state.disciplineOrgId = await activities.nextDisciplineBody(missed);
   state.escalations += 1;
   const amount = phase === 'AWAITING_ACK' ? input.terms.referralAcknowledge : input.terms.referralConclude;
-  const deadlineAt = (await activities.computeDeadline(new Date().toISOString(), amount, input.terms)).deadlineAt;
+  const now = new Date().toISOString();
+  const deadlineAt = (await activities.computeDeadline(now, amount, input.terms)).deadlineAt;
   if (phase === 'AWAITING_ACK') state.ackDeadlineAt = deadlineAt;
   else state.concludeDeadlineAt = deadlineAt;
+  state.deadlineStartedAt = now;
   state.revision += 1;
   await activities.projectReferral(state, new Date().toISOString());
   await notifyBody(state, 'REFERRAL_ESCALATED', `referral of case ${state.caseNo} overdue at the level below (${phase}); now due ${deadlineAt}`);

@@ -150,8 +150,8 @@ describe('authorization matrix: every route, every role', () => {
     expect((await act('dispatch', { investigatingOrgId: 5, hostUnitId: 7 })).status).toBe(200);
     expect((await act('finding', { result: 'SUBSTANTIATED', severity: 'SERIOUS', summary: '违规设置强制功能' })).status).toBe(200);
     const referral = await eventually(async () => {
-      const inbox = await http(api.baseUrl, 'GET', '/api/v1/referrals', { token: tokens['discipline.gz'] });
-      const found = inbox.body.find((r: { caseId: string }) => r.caseId === caseId);
+      const inbox = await http(api.baseUrl, 'GET', '/api/v1/referrals?pageSize=100', { token: tokens['discipline.gz'] });
+      const found = inbox.body.items?.find((r: { caseId: string }) => r.caseId === caseId);
       if (!found) throw new Error('no referral yet');
       return found;
     });

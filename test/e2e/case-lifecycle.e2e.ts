@@ -82,6 +82,10 @@ describe('case lifecycle through the API', () => {
     const { caseId, caseNo, accessCode } = await submit('某区积分排名App');
 
     expect((await act('handler.gz', caseId, 'accept', { note: '符合受理条件' })).body).toMatchObject({ step: 'ACCEPTED', deadline: { kind: 'DISPATCH' } });
+    // A host unit outside the handler's subtree (Shenzhen, same province) is refused on the field that names it.
+    const farHost = await act('handler.gz', caseId, 'dispatch', { investigatingOrgId: org.gz, hostUnitId: org.szHost });
+    expect(farHost.status).toBe(400);
+    expect(farHost.body.details).toEqual([{ field: 'hostUnitId', reason: 'must be a host unit within your jurisdiction' }]);
     expect((await act('handler.gz', caseId, 'dispatch', { investigatingOrgId: org.gz, hostUnitId: org.gzHost })).body).toMatchObject({ step: 'INVESTIGATING' });
 
     // The host unit sees nothing before a substantiated finding names it.
@@ -93,7 +97,7 @@ describe('case lifecycle through the API', () => {
     expect(operatorView.body.complainant).toBeNull();
     expect((await http(api.baseUrl, 'GET', `/api/v1/cases/${caseId}`, { token: as('operator.sz') })).status).toBe(404);
 
-    expect((await act('operator.gz', caseId, 'sign')).body).toMatchObject({ step: 'RECTIFYING', deadline: { kind: 'RECTIFICATION' } });
+    expect((await act('operator.gz', caseId, 'sign', { note: '已签收，内部处理中' })).body).toMatchObject({ step: 'RECTIFYING', deadline: { kind: 'RECTIFICATION' } });
     expect((await act('operator.gz', caseId, 'submit-rectification', { plan: '取消排名', evidence: ['通知文件'] })).body).toMatchObject({ step: 'UNDER_REVIEW' });
     expect((await act('supervisor.gz', caseId, 'return-rectification', { reason: '证据不足' })).body).toMatchObject({ step: 'RECTIFYING' });
     await act('operator.gz', caseId, 'submit-rectification', { plan: '取消排名并公告', evidence: ['通知文件', '公告截图'] });
@@ -103,6 +107,12 @@ describe('case lifecycle through the API', () => {
     const progress = await http(api.baseUrl, 'GET', `/api/v1/public/cases/${caseNo}?accessCode=${accessCode}`);
     expect(progress.body).toMatchObject({ stage: 'REVISIT', reply: '已责令取消排名考核。', awaitingEvaluation: true });
     expect(progress.body.timeline.map((e: { type: string }) => e.type)).not.toContain('RECTIFICATION_SUBMITTED'); // internal
+    expect(progress.body.timeline.map((e: { type: string }) => e.type)).not.toContain('NOTICE_SIGNED'); // the host unit's note is internal
+    // Both sides see when the evaluation window ends: 7 calendar days after the reply.
+    const staffView = await http(api.baseUrl, 'GET', `/api/v1/cases/${caseId}`, { token: as('handler.gz') });
+    const replied = staffView.body.timeline.find((e: { type: string }) => e.type === 'REPLIED');
+    expect(staffView.body.revisitEndsAt).toBe(new Date(Date.parse(replied.occurredAt) + 7 * 86_400_000).toISOString());
+    expect(progress.body.evaluationEndsAt).toBe(staffView.body.revisitEndsAt);
 
     const evaluated = await http(api.baseUrl, 'POST', `/api/v1/public/cases/${caseNo}/evaluation`, { body: { accessCode, satisfaction: 'SATISFIED' } });
     expect(evaluated).toMatchObject({ status: 200, body: { status: 'CLOSED', outcome: 'RESOLVED' } });
@@ -110,7 +120,7 @@ describe('case lifecycle through the API', () => {
     expect(evaluated.body).toEqual({ caseNo, stage: 'CLOSED', status: 'CLOSED', outcome: 'RESOLVED', awaitingEvaluation: false });
 
     const detail = await http(api.baseUrl, 'GET', `/api/v1/cases/${caseId}`, { token: as('handler.gz') });
-    expect(detail.body).toMatchObject({ stage: 'CLOSED', status: 'CLOSED', outcome: 'RESOLVED', satisfaction: 'SATISFIED' });
+    expect(detail.body).toMatchObject({ stage: 'CLOSED', status: 'CLOSED', outcome: 'RESOLVED', satisfaction: 'SATISFIED', revisitEndsAt: null });
     const types = detail.body.timeline.map((e: { type: string }) => e.type);
     expect(types).toEqual([
       'SUBMITTED', 'ACCEPTED', 'DISPATCHED', 'FINDING_RECORDED', 'RECTIFICATION_NOTICE_SENT', 'NOTICE_SIGNED', 'RECTIFICATION_SUBMITTED',
@@ -161,13 +171,20 @@ describe('case lifecycle through the API', () => {
     expect(created.status).toBe(201);
 
     const referral = await eventually(async () => {
-      const inbox = await http(api.baseUrl, 'GET', '/api/v1/referrals', { token: as('discipline.gz') });
-      const found = inbox.body.find((r: { caseId: string }) => r.caseId === created.body.caseId);
+      const inbox = await http(api.baseUrl, 'GET', '/api/v1/referrals?pageSize=100', { token: as('discipline.gz') });
+      const found = inbox.body.items.find((r: { caseId: string }) => r.caseId === created.body.caseId);
       if (!found) throw new Error('no referral yet');
       return found;
     });
     expect(referral).toMatchObject({ reason: 'SERIOUS_FINDING', status: 'AWAITING_ACK', disciplineOrgId: org.gzDiscipline, package: { case: { subjectName: '某僵尸公众号' } } });
-    expect((await http(api.baseUrl, 'GET', '/api/v1/referrals', { token: as('discipline.gd') })).body.map((r: { id: string }) => r.id)).not.toContain(referral.id);
+    expect((await http(api.baseUrl, 'GET', '/api/v1/referrals?pageSize=100', { token: as('discipline.gd') })).body.items.map((r: { id: string }) => r.id)).not.toContain(referral.id);
+    // The inbox pages: page and pageSize in, the total of all pages out.
+    const firstPage = await http(api.baseUrl, 'GET', '/api/v1/referrals?page=1&pageSize=1', { token: as('discipline.gz') });
+    expect(firstPage.body).toMatchObject({ page: 1, pageSize: 1, total: expect.any(Number) });
+    expect(firstPage.body.items).toHaveLength(1);
+    const beyond = await http(api.baseUrl, 'GET', `/api/v1/referrals?page=${firstPage.body.total + 1}&pageSize=1`, { token: as('discipline.gz') });
+    expect(beyond.body).toMatchObject({ items: [], total: firstPage.body.total });
+    expect((await http(api.baseUrl, 'GET', '/api/v1/referrals?pageSize=101', { token: as('discipline.gz') })).status).toBe(400);
 
     const early = await http(api.baseUrl, 'POST', `/api/v1/referrals/${referral.id}/conclude`, { token: as('discipline.gz'), body: { outcome: 'ADMONISHMENT_TALK', conclusion: '诫勉谈话' } });
     expect(early.status).toBe(409);

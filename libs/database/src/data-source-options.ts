@@ -23,6 +23,7 @@ import { CaseIntakes1763800000020 } from './migrations/1763800000020-case-intake
 import { TokenVersion1763800000010 } from './migrations/1763800000010-token-version';
 import { SharedRateLimits1763800000011 } from './migrations/1763800000011-shared-rate-limits';
 import { CalendarBroadcasts1763800000012 } from './migrations/1763800000012-calendar-broadcasts';
+import { RevisitWindow1763800000030 } from './migrations/1763800000030-revisit-window';
 
 export const ENTITIES = [
   OrganizationEntity, UserEntity, CaseEntity, CaseEventEntity, NotificationEntity, ReferralEntity, SlaPolicyEntity, CalendarDayOverrideEntity, CalendarBroadcastEntity, LoginAttemptEntity,
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   InitialSchema1763800000000, SlaPolicies1763800000001, CalendarOverrides1763800000002, CaseLifecycle1763800000003, LoginAttempts1763800000004, AuditRecords1763800000005, CaseListIndexes1763800000006,
   TokenVersion1763800000010, SharedRateLimits1763800000011, CalendarBroadcasts1763800000012,
   CaseIntakes1763800000020,
+  RevisitWindow1763800000030,
 ];
 
 type DbSettings = Pick<AppConfig, 'DB_HOST' | 'DB_PORT' | 'DB_USER' | 'DB_PASSWORD' | 'DB_NAME'>;

@@ -1,6 +1,7 @@
 import type { ActorRef, CaseCommand } from './case-actions';
 import type { CaseWorkflowInput } from './case-input';
 import { assigneeOrg, admit, applyCommand, escalate, initialCaseState, nextWakeAt, refuseCommand, type CaseEffect, type Decision } from './case-rules';
+import { rescheduleDeadline, superviseDeadline } from './deadline-rules';
 import { CASE_ACTIONS, CASE_STEPS, STEP_RULES, type Actor, type CaseAction, type CaseStep } from './case-state-machine';
 import type { CaseState, RunningDeadline } from './case-state';
 import { DEFAULT_SLA_TERMS, type SlaPolicySnapshot } from './sla';
@@ -338,8 +339,15 @@ describe('applyCommand: each transition', () => {
     const state = stateIn('NOTICE_SENT');
     const d = applyCommand(state, command('sign'));
     expect(state.step).toBe('RECTIFYING');
-    expect(d.events).toEqual([{ type: 'NOTICE_SIGNED', note: 'received', isPublic: true, actor: ACTORS.HOST_UNIT_OPERATOR }]);
+    // The host unit's note is for the office: the complainant's timeline does not show it.
+    expect(d.events).toEqual([{ type: 'NOTICE_SIGNED', note: 'received', isPublic: false, actor: ACTORS.HOST_UNIT_OPERATOR }]);
     expect(d.effects).toEqual([startDeadline('RECTIFICATION', 15)]);
+  });
+
+  it('return-rectification: the new rectification period is the full one again, the supervisor-set time if any, from the return', () => {
+    // README "Deadlines and escalation": the period restarts in full; the workflow counts it from the return.
+    expect(applyCommand(stateIn('UNDER_REVIEW'), command('return-rectification')).effects[0]).toEqual(startDeadline('RECTIFICATION', 15));
+    expect(applyCommand(stateIn('UNDER_REVIEW', { rectificationDays: 25 }), command('return-rectification')).effects[0]).toEqual(startDeadline('RECTIFICATION', 25));
   });
 
   it('sign: a rectification time the supervisor set is used instead', () => {
@@ -610,6 +618,7 @@ describe('escalate (PRODUCT.md, "Deadlines and escalation")', () => {
     expect(state).toMatchObject({ supervised: true, escalation: { warned: true, reminded: true, supervised: true, referred: false }, breaches: 1 });
     expect(d.events).toEqual([{ type: 'SUPERVISION_ORDERED', note: `automatic: DISPATCH overdue; complete by ${REFERRAL_AT}`, isPublic: false, actor: null }]);
     expect(d.effects).toEqual([
+      { type: 'superviseDeadline' },
       {
         type: 'notify',
         notice: 'SUPERVISION_ORDER',
@@ -636,7 +645,7 @@ describe('escalate (PRODUCT.md, "Deadlines and escalation")', () => {
     const state = stateIn('FEEDBACK');
     const d = escalate(state, at(REFERRAL_AT, 1));
     expect(types(d)).toEqual(['DEADLINE_WARNING', 'DEADLINE_MISSED', 'SUPERVISION_ORDERED', 'REFERRED_TO_DISCIPLINE']);
-    expect(d.effects.map((e) => (e.type === 'notify' ? e.notice : e.type))).toEqual(['DEADLINE_WARNING', 'DEADLINE_REMINDER', 'SUPERVISION_ORDER', 'refer']);
+    expect(d.effects.map((e) => (e.type === 'notify' ? e.notice : e.type))).toEqual(['DEADLINE_WARNING', 'DEADLINE_REMINDER', 'superviseDeadline', 'SUPERVISION_ORDER', 'refer']);
     expect(state).toMatchObject({ breaches: 1, referralCount: 1 });
   });
 
@@ -728,5 +737,181 @@ describe('initialCaseState', () => {
   it('gives a revisit only to a case with an access code, anonymous or not', () => {
     expect(initialCaseState(input({ anonymous: true, accessCodeHash: 'h' })).publicFollowUp).toBe(true);
     expect(initialCaseState(input({ anonymous: true, accessCodeHash: null })).publicFollowUp).toBe(false);
+  });
+});
+
+describe('extensions: one per stage and per reopen cycle', () => {
+  const request = (actor: Actor = 'HOST_UNIT_OPERATOR') => cmd('request-extension', { days: 3, reason: 'the vendor needs time' }, actor);
+  const decide = (actor: ActorRef = ACTORS.SUPERVISOR) => ({ action: 'decide-extension', actor, payload: { approve: false, note: 'no' } }) as CaseCommand;
+
+  /** Applies the command; the deadline of the step it leads to runs, as the workflow would start it. */
+  const apply = (state: CaseState, c: CaseCommand) => {
+    applyCommand(state, c);
+    state.deadline = runningDeadline(state.step);
+  };
+
+  it('return-rectification does not give a fresh extension: the rectification stage had its one', () => {
+    const state = stateIn('RECTIFYING');
+    apply(state, request());
+    apply(state, decide());
+    apply(state, command('submit-rectification'));
+    apply(state, command('return-rectification'));
+    expect(state.step).toBe('RECTIFYING');
+    expect(refuseCommand(state, request(), now)).toBe('this stage already had its one extension request');
+  });
+
+  it('the steps of one stage share its extension: signing for the notice, rectifying and the review', () => {
+    const state = stateIn('NOTICE_SENT');
+    apply(state, request());
+    apply(state, decide());
+    apply(state, command('sign'));
+    expect(refuseCommand(state, request(), now)).toBe('this stage already had its one extension request');
+  });
+
+  it('the next stage has its own, and a reopen starts a new cycle with one again', () => {
+    const state = stateIn('INVESTIGATING');
+    applyCommand(state, request('HANDLER'));
+    applyCommand(state, decide());
+    expect(refuseCommand(state, request('HANDLER'), now)).toBe('this stage already had its one extension request');
+    applyCommand(state, cmd('finding', { result: 'UNSUBSTANTIATED', severity: 'GENERAL', summary: 'nothing' }, 'HANDLER'));
+    expect(state).toMatchObject({ step: 'FEEDBACK', extensionUsed: false });
+    state.deadline = runningDeadline('INVESTIGATING');
+    state.step = 'REVISIT';
+    state.revisitEndsAt = REFERRAL_AT;
+    applyCommand(state, cmd('evaluate', { satisfaction: 'UNSATISFIED' }, 'COMPLAINANT'));
+    expect(state).toMatchObject({ step: 'INVESTIGATING', reopenCount: 1, extensionUsed: false });
+    state.deadline = runningDeadline('INVESTIGATING');
+    expect(refuseCommand(state, request('HANDLER'), now)).toBeNull();
+  });
+
+  it('the supervisor who asked for an extension (in a review) cannot decide it; another supervisor can', () => {
+    const state = stateIn('UNDER_REVIEW');
+    applyCommand(state, request('SUPERVISOR'));
+    expect(refuseCommand(state, decide(), now)).toBe('the supervisor who asked for the extension cannot decide it');
+    expect(refuseCommand(state, decide({ ...ACTORS.SUPERVISOR, userId: 33 }), now)).toBeNull();
+  });
+
+  const now = at(STARTED, 1000);
+});
+
+describe('finding referrals: once per severity', () => {
+  const finding = (result: 'SUBSTANTIATED' | 'UNSUBSTANTIATED', severity: 'GENERAL' | 'SERIOUS' | 'DISCIPLINARY') =>
+    cmd('finding', { result, severity, summary: 'confirmed on inspection' }, 'HANDLER');
+  const spotChecked = (severity: 'SERIOUS' | 'DISCIPLINARY') => {
+    const state = { ...initialCaseState(input({ source: 'SPOT_CHECK', severity, accessCodeHash: null, hostUnitId: HOST_UNIT })), handlingOrgId: HANDLING_ORG, policy: POLICY };
+    admit(state);
+    state.step = 'INVESTIGATING';
+    state.investigatingOrgId = INVESTIGATING_ORG;
+    return state;
+  };
+
+  it('a SERIOUS spot-check finding referred on creation is not referred again when the investigation confirms it', () => {
+    const state = spotChecked('SERIOUS');
+    expect(state.referralCount).toBe(1);
+    const d = applyCommand(state, finding('SUBSTANTIATED', 'SERIOUS'));
+    expect(d.effects.filter((e) => e.type === 'refer')).toEqual([]);
+    expect(types(d)).toEqual(['FINDING_RECORDED', 'RECTIFICATION_NOTICE_SENT']);
+    expect(state.referralCount).toBe(1);
+  });
+
+  it('a more severe finding is referred: SERIOUS on creation, DISCIPLINARY on investigation', () => {
+    const state = spotChecked('SERIOUS');
+    const d = applyCommand(state, finding('SUBSTANTIATED', 'DISCIPLINARY'));
+    expect(d.effects.filter((e) => e.type === 'refer')).toEqual([{ type: 'refer', reason: 'DISCIPLINARY_FINDING', sequence: 2 }]);
+  });
+
+  it('a reopened complaint found SERIOUS again is not referred twice', () => {
+    const state = stateIn('INVESTIGATING');
+    expect(applyCommand(state, finding('SUBSTANTIATED', 'SERIOUS')).effects.filter((e) => e.type === 'refer')).toHaveLength(1);
+    state.step = 'INVESTIGATING';
+    expect(applyCommand(state, finding('SUBSTANTIATED', 'SERIOUS')).effects.filter((e) => e.type === 'refer')).toEqual([]);
+  });
+
+  it('cases started before the rule keep referring every serious finding', () => {
+    const state = spotChecked('SERIOUS');
+    state.rules.findingReferredOnce = false;
+    expect(applyCommand(state, finding('SUBSTANTIATED', 'SERIOUS')).effects.filter((e) => e.type === 'refer')).toHaveLength(1);
+  });
+
+  it('an UNSUBSTANTIATED finding cannot carry a severity that would refer', () => {
+    const state = stateIn('INVESTIGATING');
+    const now = at(STARTED, 1000);
+    expect(refuseCommand(state, finding('UNSUBSTANTIATED', 'SERIOUS'), now)).toBe('an unsubstantiated finding cannot be SERIOUS: only a substantiated one is referred');
+    expect(refuseCommand(state, finding('UNSUBSTANTIATED', 'DISCIPLINARY'), now)).toBe('an unsubstantiated finding cannot be DISCIPLINARY: only a substantiated one is referred');
+    expect(refuseCommand(state, finding('UNSUBSTANTIATED', 'GENERAL'), now)).toBeNull();
+  });
+});
+
+describe('the revisit window', () => {
+  it('an evaluation after the window is refused, even before the closing timer ran', () => {
+    const state = stateIn('REVISIT', { revisitEndsAt: DEADLINE_AT });
+    const evaluation = command('evaluate');
+    expect(refuseCommand(state, evaluation, at(DEADLINE_AT, -1))).toBeNull();
+    expect(refuseCommand(state, evaluation, at(DEADLINE_AT))).toBe(`the revisit window closed at ${DEADLINE_AT}`);
+  });
+});
+
+describe('supervision orders come with a new deadline (PRODUCT.md, "Deadlines and escalation")', () => {
+  const missed = () => stateIn('INVESTIGATING', { escalation: { warned: true, reminded: true, supervised: false, referred: false }, breaches: 1 });
+
+  it('the automatic order 2 working days late: the new deadline is the referral instant, the case is no longer overdue', () => {
+    const state = missed();
+    const d = escalate(state, at(SUPERVISION_AT));
+    expect(d.effects[0]).toEqual({ type: 'superviseDeadline' });
+    superviseDeadline(state, SUPERVISION_AT);
+    expect(state.deadline).toEqual({
+      ...runningDeadline('INVESTIGATING'),
+      warnAt: SUPERVISION_AT,
+      deadlineAt: REFERRAL_AT,
+      supervision: { orderedAt: SUPERVISION_AT, missedDeadlineAt: DEADLINE_AT },
+    });
+    expect(state.escalation).toEqual({ warned: true, reminded: false, supervised: true, referred: false });
+    expect(nextWakeAt(state)).toBe(ms(REFERRAL_AT));
+  });
+
+  it('missing the supervision deadline is a second breach and refers the case, once, as OVERDUE', () => {
+    const state = missed();
+    escalate(state, at(SUPERVISION_AT));
+    superviseDeadline(state, SUPERVISION_AT);
+    expect(escalate(state, at(REFERRAL_AT, -1))).toEqual({ events: [], effects: [] });
+    const d = escalate(state, at(REFERRAL_AT));
+    expect(types(d)).toEqual(['DEADLINE_MISSED', 'REFERRED_TO_DISCIPLINE']);
+    expect(d.events[0].note).toBe(`INVESTIGATION (supervision order) was due ${REFERRAL_AT}`);
+    expect(d.effects.filter((e) => e.type === 'refer')).toEqual([{ type: 'refer', reason: 'OVERDUE', sequence: 1 }]);
+    expect(state).toMatchObject({ breaches: 2, referralCount: 1, escalation: { reminded: true, referred: true } });
+    expect(nextWakeAt(state)).toBeNull();
+  });
+
+  it("a supervisor's order on a missed deadline sets it too; before the deadline it changes none", () => {
+    const state = missed();
+    const d = applyCommand(state, command('supervise'));
+    expect(d.effects.map((e) => e.type)).toEqual(['superviseDeadline', 'notify']);
+    expect(state.escalation.supervised).toBe(true);
+    const onTime = stateIn('INVESTIGATING');
+    expect(applyCommand(onTime, command('supervise')).effects.map((e) => e.type)).toEqual(['notify']);
+  });
+
+  it('no extension on a supervision deadline', () => {
+    const state = missed();
+    superviseDeadline(state, SUPERVISION_AT);
+    expect(refuseCommand(state, command('request-extension'), at(SUPERVISION_AT, 1000))).toBe('the deadline was missed: the supervision order set the new one');
+  });
+
+  it('a calendar change moves the supervision deadline with the referral instant', () => {
+    const state = missed();
+    superviseDeadline(state, SUPERVISION_AT);
+    const later = '2026-03-13T16:00:00.000Z';
+    rescheduleDeadline(state, 3, { startedAt: STARTED, warnAt: WARN_AT, deadlineAt: '2026-03-06T16:00:00.000Z', supervisionAt: SUPERVISION_AT, referralAt: later }, SUPERVISION_AT);
+    expect(state.deadline).toMatchObject({ deadlineAt: later, referralAt: later, supervision: { orderedAt: SUPERVISION_AT, missedDeadlineAt: '2026-03-06T16:00:00.000Z' } });
+  });
+
+  it('cases started before the rule keep the missed deadline', () => {
+    const state = missed();
+    state.rules.supervisionDeadline = false;
+    expect(escalate(state, at(SUPERVISION_AT)).effects.map((e) => e.type)).toEqual(['notify']);
+    expect(applyCommand(missed(), command('supervise')).effects.map((e) => e.type)).toEqual(['superviseDeadline', 'notify']);
+    const old = missed();
+    old.rules.supervisionDeadline = false;
+    expect(applyCommand(old, command('supervise')).effects.map((e) => e.type)).toEqual(['notify']);
   });
 });

@@ -2,6 +2,7 @@ import type { ActionPayloads, ActorRef, CommandOf } from './case-actions';
 import { actionRefusal, CASE_ACTIONS, STEP_RULES, type Actor, type CaseAction, type CaseStep } from './case-state-machine';
 import type { CaseWorkflowInput } from './case-input';
 import type { CaseOutcome, CaseState } from './case-state';
+import type { Severity } from './case-vocabulary';
 import type { Role } from './roles';
 import type { DeadlineKind } from './sla';
 
@@ -28,6 +29,8 @@ export type CaseEffect =
   | { type: 'startDeadline'; kind: DeadlineKind; amount: number }
   | { type: 'resizeDeadline'; amount: number }
   | { type: 'clearDeadline' }
+  /** A supervision order on a missed deadline: the new deadline is the missed one's referral instant. */
+  | { type: 'superviseDeadline' }
   | { type: 'openRevisitWindow' }
   /** `sequence` numbers the case's referrals: it names the referral's workflow. */
   | { type: 'refer'; reason: ReferralReason; sequence: number }
@@ -67,12 +70,15 @@ export function initialCaseState(input: CaseWorkflowInput): CaseState {
     escalation: { warned: false, reminded: false, supervised: false, referred: false },
     pendingExtension: null,
     extensionUsed: false,
+    extensionStages: [],
     breaches: 0,
     supervised: false,
     referralCount: 0,
+    referredSeverity: null,
     revisitEndsAt: null,
     mergedInto: null,
     policy: null,
+    rules: { findingReferredOnce: true, supervisionDeadline: true },
     seq: 0,
     revision: 0,
   };
@@ -105,12 +111,16 @@ export function refuseAction(state: CaseState, action: CaseAction, actor: Actor,
       if (actor !== assignee) return `only the ${assignee} in charge of this step may ask for an extension`;
       if (!state.deadline) return 'no deadline is running';
       if (now.getTime() >= Date.parse(state.deadline.deadlineAt)) return 'an extension must be requested before the deadline';
+      if (state.deadline.supervision) return 'the deadline was missed: the supervision order set the new one';
       if (state.pendingExtension) return 'an extension request is already pending';
-      if (state.extensionUsed) return 'this stage already had its one extension request';
+      if (state.extensionUsed || state.extensionStages.includes(extensionKey(state))) return 'this stage already had its one extension request';
       return null;
     }
     case 'decide-extension':
       return state.pendingExtension ? null : 'no extension request is pending';
+    case 'evaluate':
+      // The closing timer may not have run yet; the window is over all the same.
+      return state.revisitEndsAt && now.getTime() >= Date.parse(state.revisitEndsAt) ? `the revisit window closed at ${state.revisitEndsAt}` : null;
     default:
       return null;
   }
@@ -126,6 +136,14 @@ function refusePayload(state: CaseState, command: CommandOf<CaseAction>): string
   const terms = state.policy;
   if (isCommand(command, 'dispatch')) {
     return command.payload.investigatingOrgId === command.payload.hostUnitId ? 'the implicated host unit cannot investigate a complaint against itself' : null;
+  }
+  if (isCommand(command, 'finding')) {
+    const { result, severity } = command.payload;
+    return result === 'UNSUBSTANTIATED' && severity !== 'GENERAL' ? `an unsubstantiated finding cannot be ${severity}: only a substantiated one is referred` : null;
+  }
+  if (isCommand(command, 'decide-extension')) {
+    const requester = state.pendingExtension?.requestedBy;
+    return requester?.userId != null && requester.userId === command.actor.userId ? 'the supervisor who asked for the extension cannot decide it' : null;
   }
   if (isCommand(command, 'request-extension')) {
     return terms && command.payload.days > terms.maxExtension ? `an extension is at most ${terms.maxExtension} working days` : null;
@@ -183,10 +201,11 @@ const DECIDERS: { [A in keyof ActionPayloads]: Decider<A> } = {
     if (p.result === 'UNSUBSTANTIATED') return moveTo(state, 'FEEDBACK', recorded);
     const decision = moveTo(state, 'NOTICE_SENT', recorded, entry('RECTIFICATION_NOTICE_SENT', null, true, null));
     decision.effects.push(notify('RECTIFICATION_NOTICE', [{ orgId: state.hostUnitId!, role: null, level: 'SELF' }], `rectification notice for case ${state.caseNo}`));
-    if (p.severity !== 'GENERAL') pushAll(decision, refer(state, p.severity === 'SERIOUS' ? 'SERIOUS_FINDING' : 'DISCIPLINARY_FINDING'));
+    if (findingToRefer(state, p.severity)) pushAll(decision, referFinding(state, p.severity));
     return decision;
   },
-  sign: (state, p, actor) => moveTo(state, 'RECTIFYING', entry('NOTICE_SIGNED', p.note, true, actor)),
+  // The host unit's note is for the office, not the complainant.
+  sign: (state, p, actor) => moveTo(state, 'RECTIFYING', entry('NOTICE_SIGNED', p.note, false, actor)),
   'submit-rectification': (state, p, actor) => {
     const decision = moveTo(state, 'UNDER_REVIEW', entry('RECTIFICATION_SUBMITTED', `plan: ${p.plan}; evidence: ${p.evidence.join(', ')}`, false, actor));
     decision.effects.push(notify('RECTIFICATION_TO_REVIEW', [{ orgId: state.handlingOrgId!, role: 'SUPERVISOR', level: 'SELF' }], `rectification of case ${state.caseNo} awaits review`));
@@ -229,6 +248,7 @@ const DECIDERS: { [A in keyof ActionPayloads]: Decider<A> } = {
     const pending = state.pendingExtension!;
     state.pendingExtension = null;
     state.extensionUsed = true;
+    state.extensionStages.push(extensionKey(state));
     // Approved or refused, the complainant is told (public entry).
     if (!p.approve) return { events: [entry('EXTENSION_REFUSED', p.note, true, actor)], effects: [] };
     return {
@@ -250,6 +270,10 @@ const DECIDERS: { [A in keyof ActionPayloads]: Decider<A> } = {
     if (p.rectificationDays !== undefined) {
       state.rectificationDays = p.rectificationDays;
       if (state.step === 'RECTIFYING') decision.effects.push({ type: 'resizeDeadline', amount: p.rectificationDays });
+    } else if (needsSupervisionDeadline(state)) {
+      // An order on a missed deadline comes with a new one; the automatic order 2 working days late is then not repeated.
+      state.escalation.supervised = true;
+      decision.effects.unshift({ type: 'superviseDeadline' });
     }
     return decision;
   },
@@ -292,13 +316,15 @@ export function escalate(state: CaseState, now: Date): Decision {
   if (!e.reminded && due(d.deadlineAt)) {
     e.reminded = true;
     state.breaches += 1;
-    decision.events.push(entry('DEADLINE_MISSED', `${d.kind} was due ${d.deadlineAt}`, false, null));
+    decision.events.push(entry('DEADLINE_MISSED', `${d.kind}${d.supervision ? ' (supervision order)' : ''} was due ${d.deadlineAt}`, false, null));
     decision.effects.push(notify('DEADLINE_REMINDER', [{ ...assignee, role: null }], `case ${state.caseNo}: ${d.kind} is overdue`));
-    if (state.breaches >= 2 && !e.referred) pushAll(decision, refer(state, 'SECOND_BREACH'));
+    // A missed supervision deadline is the referral instant itself: referred below as OVERDUE.
+    if (state.breaches >= 2 && !e.referred && !d.supervision) pushAll(decision, refer(state, 'SECOND_BREACH'));
   }
   if (!e.supervised && due(d.supervisionAt)) {
     e.supervised = true;
     state.supervised = true;
+    if (state.rules.supervisionDeadline) decision.effects.push({ type: 'superviseDeadline' });
     decision.events.push(entry('SUPERVISION_ORDERED', `automatic: ${d.kind} overdue; complete by ${d.referralAt}`, false, null));
     decision.effects.push(
       notify('SUPERVISION_ORDER', [{ orgId: org, role: null, level: 'SELF' }, { orgId: org, role: 'SUPERVISOR', level: 'SUPERVISING' }], `supervision order on case ${state.caseNo}: complete by ${d.referralAt}`),
@@ -306,6 +332,35 @@ export function escalate(state: CaseState, now: Date): Decision {
   }
   if (!e.referred && due(d.referralAt)) pushAll(decision, refer(state, 'OVERDUE'));
   return decision;
+}
+
+/** The order of severities: a finding is referred when it is more severe than what was already referred. */
+const SEVERITY_RANK: Record<Severity, number> = { GENERAL: 0, SERIOUS: 1, DISCIPLINARY: 2 };
+
+/**
+ * Whether a finding of this severity goes to the discipline body: SERIOUS and DISCIPLINARY do, once. A
+ * spot-check referred on creation, or a reopened case, is not referred again when a finding confirms the
+ * same severity; a more severe finding is.
+ */
+export function findingToRefer(state: CaseState, severity: Severity): boolean {
+  if (severity === 'GENERAL') return false;
+  if (!state.rules.findingReferredOnce || state.referredSeverity === null) return true;
+  return SEVERITY_RANK[severity] > SEVERITY_RANK[state.referredSeverity];
+}
+
+function referFinding(state: CaseState, severity: Severity): Decision {
+  state.referredSeverity = severity;
+  return refer(state, severity === 'SERIOUS' ? 'SERIOUS_FINDING' : 'DISCIPLINARY_FINDING');
+}
+
+/** A manual supervision order on a missed deadline that has no supervision deadline yet. */
+function needsSupervisionDeadline(state: CaseState): boolean {
+  return state.rules.supervisionDeadline && state.deadline !== null && !state.deadline.supervision && state.escalation.reminded;
+}
+
+/** Extensions are counted per stage (RECTIFYING's three steps share one) and per cycle: a reopen starts a new one. */
+function extensionKey(state: CaseState): string {
+  return `${state.reopenCount}:${STEP_RULES[state.step].stage}`;
 }
 
 function refer(state: CaseState, reason: ReferralReason): Decision {
@@ -321,7 +376,7 @@ function refer(state: CaseState, reason: ReferralReason): Decision {
 export function admit(state: CaseState): Decision {
   if (state.source === 'COMPLAINT') return moveTo(state, 'SUBMITTED');
   const decision = moveTo(state, 'ACCEPTED', entry('ACCEPTED', 'spot-check finding, accepted on creation', true, null));
-  if (state.severity && state.severity !== 'GENERAL') pushAll(decision, refer(state, state.severity === 'SERIOUS' ? 'SERIOUS_FINDING' : 'DISCIPLINARY_FINDING'));
+  if (state.severity && state.severity !== 'GENERAL') pushAll(decision, referFinding(state, state.severity));
   return decision;
 }
 
@@ -331,7 +386,7 @@ function moveTo(state: CaseState, step: CaseStep, ...events: TimelineEntry[]): D
   state.deadline = null;
   state.escalation = { warned: false, reminded: false, supervised: false, referred: false };
   state.pendingExtension = null;
-  state.extensionUsed = false;
+  state.extensionUsed = state.extensionStages.includes(extensionKey(state));
   const kind = STEP_RULES[step].deadline;
   const amount = kind === 'RECTIFICATION' && state.rectificationDays ? state.rectificationDays : kind && state.policy ? state.policy.durations[kind] : null;
   return { events, effects: [kind && amount ? { type: 'startDeadline', kind, amount } : { type: 'clearDeadline' }] };

@@ -70,8 +70,13 @@ export const STAFF_ACTIONS = CASE_ACTIONS.filter(isStaffAction);
 /** Where an action leads: a step, or the step it was taken in. */
 export type ActionTarget = CaseStep | 'SAME_STEP';
 
-/** What an action does to the deadline: starts the one of the step it leads to, lengthens the running one, or none. */
-export type DeadlineChange = 'OF_NEXT_STEP' | 'EXTENDS_RUNNING' | 'NONE';
+/**
+ * What an action does to the deadline: starts the one of the step it leads to, lengthens the running one,
+ * gives a missed one a new deadline (a supervision order: the referral instant of the missed deadline, see
+ * deadline-rules.ts superviseDeadline), or none.
+ */
+export const DEADLINE_CHANGES = ['OF_NEXT_STEP', 'EXTENDS_RUNNING', 'SUPERVISION_ORDER', 'NONE'] as const;
+export type DeadlineChange = (typeof DEADLINE_CHANGES)[number];
 
 /** One input field of an action, as the API validates it and a form shows it. */
 export interface ActionField {
@@ -199,7 +204,7 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
     leadsTo: ['SAME_STEP'],
     deadline: 'NONE',
     fields: [{ name: 'days', type: 'integer', required: true, minimum: 1, maximum: 15 }, text('reason', 2000)],
-    summary: 'Ask for more time, before the deadline, once per stage',
+    summary: 'Ask for more time, before the deadline, once per stage and reopen cycle',
   },
   'decide-extension': {
     steps: STEPS_WITH_DEADLINE,
@@ -207,20 +212,21 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
     leadsTo: ['SAME_STEP'],
     deadline: 'EXTENDS_RUNNING',
     fields: [{ name: 'approve', type: 'boolean', required: true }, note],
-    summary: 'Approve or refuse a pending extension',
+    summary: 'Approve or refuse a pending extension; not by the supervisor who asked for it',
   },
   supervise: {
     steps: OPEN_STEPS,
     actors: ['SUPERVISOR'],
     leadsTo: ['SAME_STEP', 'CLOSED', 'INVESTIGATING'],
-    branch: 'in a supervisor review, decision CLOSE closes and REOPEN goes back to INVESTIGATING; elsewhere the case stays in its step',
-    deadline: 'NONE',
+    branch: 'in a supervisor review, decision CLOSE closes and REOPEN goes back to INVESTIGATING (its deadline starts); elsewhere the case stays in its step',
+    deadline: 'SUPERVISION_ORDER',
     fields: [
       text('note', 2000),
       { name: 'decision', type: 'string', required: false, enum: SUPERVISOR_REVIEW_DECISIONS },
       { name: 'rectificationDays', type: 'integer', required: false, minimum: 1, maximum: 60 },
     ],
-    summary: 'Issue a supervision order (督办); in a supervisor review, close or reopen',
+    summary:
+      'Issue a supervision order (督办): on a missed deadline it sets a new one, the referral instant of the missed deadline (missing it refers the case); rectificationDays resets the rectification time; in a supervisor review, close or reopen',
   },
   evaluate: {
     steps: ['REVISIT'],

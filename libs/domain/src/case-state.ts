@@ -10,6 +10,11 @@ export interface RunningDeadline extends DeadlineSchedule {
   kind: DeadlineKind;
   /** Length in the policy's time unit, extensions included: recomputing from startedAt gives the same instants. */
   amount: number;
+  /**
+   * Set once a supervision order (督办) gave the missed deadline a new one: the instant of the order and the
+   * deadline that was missed. `deadlineAt` is then the new deadline, the referral instant of the missed one.
+   */
+  supervision?: { orderedAt: string; missedDeadlineAt: string };
 }
 
 /** Which escalations of the running deadline have fired. */
@@ -24,6 +29,14 @@ export interface PendingExtension {
   days: number;
   reason: string;
   requestedBy: ActorRef;
+}
+
+/** Rule changes that alter what a running case does; each is on for cases started after it. */
+export interface CaseRuleVersions {
+  /** A finding is not referred again at a severity already referred (patch `finding-referred-once`). */
+  findingReferredOnce: boolean;
+  /** A supervision order on a missed deadline sets a new deadline with its own escalation (patch `supervision-deadline`). */
+  supervisionDeadline: boolean;
 }
 
 /** Everything the case workflow knows; the projection in MySQL is written from it. */
@@ -52,15 +65,21 @@ export interface CaseState {
   deadline: RunningDeadline | null;
   escalation: EscalationProgress;
   pendingExtension: PendingExtension | null;
-  /** One extension per stage step: set once a request was decided. */
+  /** The current stage of the current cycle already had its one extension request (decided). */
   extensionUsed: boolean;
+  /** The stages, per cycle (`<reopenCount>:<stage>`), whose one extension request was decided. */
+  extensionStages: string[];
   /** Deadlines missed over the case's life; the second one is referred. */
   breaches: number;
   supervised: boolean;
   referralCount: number;
+  /** The highest finding severity already referred (a spot-check's on creation, or a finding's). */
+  referredSeverity: Severity | null;
   revisitEndsAt: string | null;
   mergedInto: string | null;
   policy: SlaPolicySnapshot | null;
+  /** Which rule changes apply: a case started before one keeps the old rule (see workflows/case.workflow.ts). */
+  rules: CaseRuleVersions;
   /** Sequence number of the last timeline event. */
   seq: number;
   /** Counts projection writes, so a late retry of an older write cannot overwrite a newer one. */

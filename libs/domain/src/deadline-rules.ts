@@ -18,9 +18,16 @@ export function startDeadline(state: CaseState, kind: DeadlineKind, amount: numb
  */
 export function rescheduleDeadline(state: CaseState, amount: number, schedule: DeadlineSchedule, now: string): void {
   if (!state.deadline) return;
-  const moved = { ...state.deadline, ...schedule, amount };
   const future = (at: string) => Date.parse(at) > Date.parse(now);
   const fired = state.escalation;
+  if (state.deadline.supervision) {
+    // The order stands; its deadline (the referral instant of the missed one) moves with the calendar.
+    state.deadline = { ...state.deadline, ...supervisedInstants(schedule, state.deadline.supervision.orderedAt), amount, supervision: { ...state.deadline.supervision, missedDeadlineAt: schedule.deadlineAt } };
+    state.escalation = { ...fired, reminded: fired.reminded && !future(state.deadline.deadlineAt) };
+    if (fired.reminded && !state.escalation.reminded) state.breaches -= 1;
+    return;
+  }
+  const moved = { ...state.deadline, ...schedule, amount };
   state.deadline = moved;
   state.escalation = {
     warned: fired.warned && !future(moved.warnAt),
@@ -29,4 +36,23 @@ export function rescheduleDeadline(state: CaseState, amount: number, schedule: D
     referred: fired.referred,
   };
   if (fired.reminded && !state.escalation.reminded) state.breaches -= 1;
+}
+
+/**
+ * A supervision order (督办) on a missed deadline comes with a new deadline (PRODUCT.md, "Deadlines and
+ * escalation"): the referral instant of the missed one, referralGrace (5) working days after it. The case
+ * shows it as its deadline (list order, overdue flag, dashboard); the order itself is the warning, the
+ * automatic order is not repeated, and missing the new deadline is a second breach and the referral.
+ */
+export function superviseDeadline(state: CaseState, now: string): void {
+  const d = state.deadline;
+  if (!d || d.supervision) return;
+  state.deadline = { ...d, ...supervisedInstants(d, now), supervision: { orderedAt: now, missedDeadlineAt: d.deadlineAt } };
+  state.escalation = { warned: true, reminded: false, supervised: true, referred: state.escalation.referred };
+  // The missed deadline is forgiven only by a calendar change, never by the order: the breach stays counted.
+}
+
+/** The instants of a supervision deadline, from the schedule of the deadline that was missed. */
+function supervisedInstants(missed: DeadlineSchedule, orderedAt: string): Omit<DeadlineSchedule, 'startedAt'> {
+  return { warnAt: orderedAt, deadlineAt: missed.referralAt, supervisionAt: missed.supervisionAt, referralAt: missed.referralAt };
 }

@@ -50,6 +50,20 @@ export const REFERRAL_STATUS_DEADLINES: Partial<Record<ReferralStatus, ReferralD
   ACKNOWLEDGED: 'referralConclude',
 };
 
+/** The deadline running now: its length in the policy's unit and its start, or null when none runs. */
+export function runningReferralDeadline(state: ReferralState, terms: Pick<SlaTerms, ReferralDeadlineTerm>): { amount: number; startedAt: string } | null {
+  const term = REFERRAL_STATUS_DEADLINES[state.status];
+  if (!term || !state.deadlineStartedAt) return null;
+  return { amount: terms[term], startedAt: state.deadlineStartedAt };
+}
+
+/** Sets the deadline of the referral's current status, started at `startedAt` (a new one, or the same one recomputed). */
+export function setReferralDeadline(state: ReferralState, deadlineAt: string, startedAt: string): void {
+  state.deadlineStartedAt = startedAt;
+  if (state.status === 'AWAITING_ACK') state.ackDeadlineAt = deadlineAt;
+  else if (state.status === 'ACKNOWLEDGED') state.concludeDeadlineAt = deadlineAt;
+}
+
 /** Why the actor may not take the action on the referral now, or null. */
 export function refuseReferralAction(state: ReferralState, action: ReferralAction, actor: ActorRef): string | null {
   const rule = REFERRAL_RULES[action];

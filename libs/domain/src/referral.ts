@@ -29,6 +29,8 @@ export interface ReferralState {
   escalations: number;
   ackDeadlineAt: string | null;
   concludeDeadlineAt: string | null;
+  /** When the running deadline (to acknowledge or to conclude, at the current level) started: a calendar change recomputes it from there. */
+  deadlineStartedAt?: string | null;
   acknowledgedAt: string | null;
   concludedAt: string | null;
   outcome: AccountabilityOutcome | null;

@@ -201,6 +201,7 @@ function caseRow(state: CaseState, at: Date): Partial<CaseEntity> {
     policyId: state.policy?.policyId ?? null,
     policyVersion: state.policy?.version ?? null,
     mergedInto: state.mergedInto,
+    revisitEndsAt: state.step === 'REVISIT' && state.revisitEndsAt ? new Date(state.revisitEndsAt) : null,
     closedAt: state.status === 'CLOSED' ? at : null,
     lastEventSeq: state.seq,
     revision: state.revision,

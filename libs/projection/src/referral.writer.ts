@@ -34,6 +34,12 @@ export class ReferralWriter {
       await this.audit.append([auditEntry(state, at, before ?? null)], em);
     });
   }
+
+  /** Ids of referrals not yet concluded after `afterId`, in id order: pages for a broadcast to running workflows. */
+  async openReferralIds(afterId: string, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM referrals WHERE status <> ? AND id > ? ORDER BY id LIMIT ?', ['CONCLUDED', afterId, limit]);
+    return rows.map((r) => r.id);
+  }
 }
 
 /**

@@ -24,7 +24,7 @@ export const REFERRAL_WORKFLOW = 'referralWorkflow';
 export type ReferralWorkflow = (input: ReferralInput) => Promise<ReferralState>;
 
 export const CALENDAR_BROADCAST_WORKFLOW = 'calendarBroadcastWorkflow';
-export type CalendarBroadcastWorkflow = (afterCaseId?: string, signalled?: number) => Promise<number>;
+export type CalendarBroadcastWorkflow = (afterCaseId?: string, signalled?: number, afterReferralId?: string | null) => Promise<number>;
 
 export const caseStateQuery = defineQuery<CaseState>('caseState');
 
@@ -52,7 +52,7 @@ export const caseActionUpdates: { [A in CaseAction]: CaseActionUpdate<A> } = {
 /** Another case was merged into this one. */
 export const caseMergedSignal = defineSignal<[{ caseId: string; caseNo: string }]>('caseMerged');
 
-/** The working-day calendar changed: recompute the running deadlines. */
+/** The working-day calendar changed: recompute the running deadlines (of a case or of a referral). */
 export const calendarChangedSignal = defineSignal('calendarChanged');
 
 export const referralStateQuery = defineQuery<ReferralState>('referralState');

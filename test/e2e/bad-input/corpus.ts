@@ -621,7 +621,15 @@ function routes(f: CorpusFixture): RouteSpec[] {
     },
     { route: 'GET /api/v1/audit/verify', method: 'GET', template: '/api/v1/audit/verify', as: 'admin', allowed: ['ADMIN', 'DISCIPLINE_OFFICER'], control: { status: 200 } },
     { route: 'GET /api/v1/dashboard/deadlines', method: 'GET', template: '/api/v1/dashboard/deadlines', as: 'supervisor.gz', allowed: ['SUPERVISOR', 'ADMIN'], control: { status: 200 } },
-    { route: 'GET /api/v1/referrals', method: 'GET', template: '/api/v1/referrals', as: 'discipline.gz', allowed: ['DISCIPLINE_OFFICER'], control: { status: 200 } },
+    {
+      route: 'GET /api/v1/referrals',
+      method: 'GET',
+      template: '/api/v1/referrals',
+      as: 'discipline.gz',
+      allowed: ['DISCIPLINE_OFFICER'],
+      query: { base: {}, fields: { page: queryInt(1, 100000), pageSize: queryInt(1, 100) } },
+      control: { status: 200 },
+    },
     {
       route: 'POST /api/v1/referrals/{id}/acknowledge',
       method: 'POST',

@@ -32,6 +32,11 @@ export class JurisdictionService {
     return org?.kind === 'CENTRAL_OFFICE';
   }
 
+  /** Whether the organization lies within the subtree of the user's own organization. */
+  async reachesOrganization(user: StaffUser, org: Pick<OrganizationEntity, 'path'>): Promise<boolean> {
+    return org.path.startsWith(await this.organizationPath(user.organizationId));
+  }
+
   async assertCanSee(user: StaffUser, kase: CaseEntity | null): Promise<CaseEntity> {
     if (kase && (await this.canSee(user, kase))) return kase;
     throw new NotFoundException('Case not found');

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ACTION_RULES, CASE_STEPS, type ActionField, type StaffAction } from '@app/domain';
+import { ACTION_RULES, CASE_STEPS, DEADLINE_CHANGES, type ActionField, type StaffAction } from '@app/domain';
 
 export class ActionFieldResponse {
   @ApiProperty() name: string;
@@ -17,7 +17,7 @@ export class AvailableActionResponse {
   @ApiProperty() summary: string;
   @ApiProperty({ type: [String], enum: [...CASE_STEPS, 'SAME_STEP'], description: 'The step it leads to; several when it branches' }) leadsTo: readonly string[];
   @ApiPropertyOptional({ description: 'What picks the step, when it branches' }) branch?: string;
-  @ApiProperty({ enum: ['OF_NEXT_STEP', 'EXTENDS_RUNNING', 'NONE'] }) deadline: string;
+  @ApiProperty({ enum: DEADLINE_CHANGES }) deadline: string;
   @ApiProperty({ type: [ActionFieldResponse] }) fields: readonly ActionFieldResponse[];
 
   static of(action: StaffAction): AvailableActionResponse {

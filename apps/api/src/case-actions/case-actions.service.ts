@@ -84,11 +84,11 @@ export class CaseActionsService {
 
   private async checkDispatch(user: StaffUser, kase: CaseEntity, body: ActionBodies['dispatch']): Promise<void> {
     const [office, hostUnit] = await Promise.all([this.organizations.findOneBy({ id: body.investigatingOrgId }), this.organizations.findOneBy({ id: body.hostUnitId })]);
-    const mine = await this.jurisdiction.organizationPath(user.organizationId);
-    if (!office || !CYBERSPACE_OFFICE_KINDS.includes(office.kind) || !office.path.startsWith(mine)) {
+    if (!office || !CYBERSPACE_OFFICE_KINDS.includes(office.kind) || !(await this.jurisdiction.reachesOrganization(user, office))) {
       throw badReference('investigatingOrgId', 'must be a cyberspace office within your jurisdiction');
     }
     if (!hostUnit || hostUnit.kind !== 'HOST_UNIT') throw badReference('hostUnitId', 'must be a host unit');
+    if (!(await this.jurisdiction.reachesOrganization(user, hostUnit))) throw badReference('hostUnitId', 'must be a host unit within your jurisdiction');
     if (kase.regionCode.slice(0, 2) !== hostUnit.regionCode.slice(0, 2)) throw badReference('hostUnitId', 'must be in the province of the case');
   }
 

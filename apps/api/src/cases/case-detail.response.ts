@@ -30,6 +30,8 @@ export class CaseDetailResponse extends CaseSummaryResponse {
   @ApiPropertyOptional({ nullable: true }) satisfaction: string | null;
   @ApiPropertyOptional({ nullable: true }) mergedInto: string | null;
   @ApiPropertyOptional({ nullable: true }) policyVersion: number | null;
+  @ApiPropertyOptional({ nullable: true, description: 'In REVISIT: when the evaluation window ends; unanswered by then, the case closes as not evaluated' })
+  revisitEndsAt: Date | null;
   @ApiProperty() updatedAt: Date;
   @ApiProperty({ type: [TimelineEventResponse] }) timeline: TimelineEventResponse[];
 }

@@ -46,6 +46,7 @@ export class CasesService {
       satisfaction: kase.satisfaction,
       mergedInto: kase.mergedInto,
       policyVersion: kase.policyVersion,
+      revisitEndsAt: kase.revisitEndsAt,
       updatedAt: kase.updatedAt,
       timeline: timeline.map((e) => ({ seq: e.seq, type: e.type, stage: e.stage, actorRole: e.actorRole, note: e.note, occurredAt: e.occurredAt })),
     };

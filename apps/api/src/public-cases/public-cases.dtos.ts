@@ -38,6 +38,7 @@ export class PublicCaseResponse {
   @ApiPropertyOptional({ nullable: true }) outcome: string | null;
   @ApiPropertyOptional({ nullable: true }) reply: string | null;
   @ApiProperty({ description: 'True while the revisit evaluation is open' }) awaitingEvaluation: boolean;
+  @ApiPropertyOptional({ nullable: true, description: 'While the evaluation is open: when its window ends' }) evaluationEndsAt: Date | null;
   @ApiProperty({ type: [PublicTimelineEntry] }) timeline: PublicTimelineEntry[];
 }
 

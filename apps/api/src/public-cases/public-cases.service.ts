@@ -30,6 +30,7 @@ export class PublicCasesService {
       outcome: kase.outcome,
       reply: kase.reply,
       awaitingEvaluation: kase.step === 'REVISIT',
+      evaluationEndsAt: kase.step === 'REVISIT' ? kase.revisitEndsAt : null,
       timeline: timeline.map((e) => ({ type: e.type, note: e.note, occurredAt: e.occurredAt })),
     };
   }

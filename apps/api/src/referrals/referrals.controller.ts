@@ -1,49 +1,11 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Client } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { Repository } from 'typeorm';
-import { ACCOUNTABILITY_OUTCOMES, referralWorkflowId, type AccountabilityOutcome, type ReferralAction, type ReferralState } from '@app/domain';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { acknowledgeReferralUpdate, concludeReferralUpdate } from '@app/temporal';
-import { ReferralEntity } from '@app/database';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { auditActor, type StaffUser } from '../auth/staff-user';
 import { ErrorResponse } from '../common/error-response';
-import { sendUpdate } from '../workflow-gateway/workflow-updates';
-
-export class AcknowledgeReferralDto {
-  @ApiPropertyOptional()
-  @IsOptional() @IsString() @Length(1, 2000)
-  note?: string;
-}
-
-export class ConcludeReferralDto {
-  @ApiProperty({ enum: ACCOUNTABILITY_OUTCOMES, description: '问责结果' })
-  @IsIn(ACCOUNTABILITY_OUTCOMES)
-  outcome: AccountabilityOutcome;
-
-  @ApiProperty()
-  @IsString() @Length(1, 5000)
-  conclusion: string;
-}
-
-export class ReferralResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() caseId: string;
-  @ApiProperty() caseNo: string;
-  @ApiProperty() reason: string;
-  @ApiProperty() status: string;
-  @ApiProperty() disciplineOrgId: number;
-  @ApiProperty() escalations: number;
-  @ApiPropertyOptional({ nullable: true }) outcome: string | null;
-  @ApiPropertyOptional({ nullable: true }) conclusion: string | null;
-  @ApiPropertyOptional({ nullable: true }) ackDeadlineAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) concludeDeadlineAt: Date | null;
-  @ApiProperty({ description: 'Case file, timeline, finding and evidence list' }) package: unknown;
-  @ApiProperty() createdAt: Date;
-}
+import { AcknowledgeReferralDto, ConcludeReferralDto, ListReferralsQuery, ReferralListResponse, ReferralResponse } from './referrals.dtos';
+import { ReferralsService } from './referrals.service';
 
 /** The discipline officer's inbox of referrals (移送) and the actions on them. */
 @ApiTags('referrals')
@@ -51,16 +13,12 @@ export class ReferralResponse {
 @Roles('DISCIPLINE_OFFICER')
 @Controller('api/v1/referrals')
 export class ReferralsController {
-  constructor(
-    private readonly client: Client,
-    @InjectRepository(ReferralEntity) private readonly referrals: Repository<ReferralEntity>,
-  ) {}
+  constructor(private readonly referrals: ReferralsService) {}
 
   @Get()
-  @ApiOkResponse({ type: [ReferralResponse] })
-  async inbox(@CurrentUser() user: StaffUser): Promise<ReferralResponse[]> {
-    const rows = await this.referrals.find({ where: { disciplineOrgId: user.organizationId }, order: { status: 'ASC', createdAt: 'ASC' }, take: 200 });
-    return rows.map(toResponse);
+  @ApiOkResponse({ type: ReferralListResponse })
+  async inbox(@CurrentUser() user: StaffUser, @Query() query: ListReferralsQuery): Promise<ReferralListResponse> {
+    return this.referrals.inbox(user, query);
   }
 
   @Post(':id/acknowledge')
@@ -69,7 +27,7 @@ export class ReferralsController {
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse })
   async acknowledge(@CurrentUser() user: StaffUser, @Param('id') id: string, @Body() body: AcknowledgeReferralDto): Promise<ReferralResponse> {
-    return this.update(user, id, acknowledgeReferralUpdate, { actor: auditActor(user), note: body.note });
+    return this.referrals.update(user, id, acknowledgeReferralUpdate, { actor: auditActor(user), note: body.note });
   }
 
   @Post(':id/conclude')
@@ -78,32 +36,6 @@ export class ReferralsController {
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse })
   async conclude(@CurrentUser() user: StaffUser, @Param('id') id: string, @Body() body: ConcludeReferralDto): Promise<ReferralResponse> {
-    return this.update(user, id, concludeReferralUpdate, { actor: auditActor(user), outcome: body.outcome, conclusion: body.conclusion });
+    return this.referrals.update(user, id, concludeReferralUpdate, { actor: auditActor(user), outcome: body.outcome, conclusion: body.conclusion });
   }
-
-  /** Only the body that currently holds the referral acts on it. */
-  private async update<Arg>(user: StaffUser, id: string, update: UpdateDefinition<ReferralState, [Arg], ReferralAction>, arg: Arg): Promise<ReferralResponse> {
-    const row = await this.referrals.findOneBy({ id });
-    if (!row || row.disciplineOrgId !== user.organizationId) throw new NotFoundException('Referral not found');
-    await sendUpdate(this.client.workflow.getHandle(referralWorkflowId(id)), update, arg);
-    return toResponse(await this.referrals.findOneByOrFail({ id }));
-  }
-}
-
-function toResponse(r: ReferralEntity): ReferralResponse {
-  return {
-    id: r.id,
-    caseId: r.caseId,
-    caseNo: r.caseNo,
-    reason: r.reason,
-    status: r.status,
-    disciplineOrgId: r.disciplineOrgId,
-    escalations: r.escalations,
-    outcome: r.outcome,
-    conclusion: r.conclusion,
-    ackDeadlineAt: r.ackDeadlineAt,
-    concludeDeadlineAt: r.concludeDeadlineAt,
-    package: r.package ? JSON.parse(r.package) : null,
-    createdAt: r.createdAt,
-  };
 }

@@ -7,6 +7,8 @@ export class DeadlineResponse {
   @ApiProperty() warnAt: string;
   @ApiProperty() supervisionAt: string;
   @ApiProperty() referralAt: string;
+  @ApiPropertyOptional({ description: 'Set when a supervision order gave a missed deadline a new one (deadlineAt): the deadline that was missed' })
+  missedDeadlineAt?: string;
 }
 
 /** The case as its workflow holds it right after an action. */
@@ -34,7 +36,14 @@ export class CaseStateResponse {
       status: state.status,
       outcome: state.outcome,
       severity: state.severity,
-      deadline: d && { kind: d.kind, deadlineAt: d.deadlineAt, warnAt: d.warnAt, supervisionAt: d.supervisionAt, referralAt: d.referralAt },
+      deadline: d && {
+        kind: d.kind,
+        deadlineAt: d.deadlineAt,
+        warnAt: d.warnAt,
+        supervisionAt: d.supervisionAt,
+        referralAt: d.referralAt,
+        ...(d.supervision ? { missedDeadlineAt: d.supervision.missedDeadlineAt } : {}),
+      },
       extensionPending: state.pendingExtension !== null,
       reopenCount: state.reopenCount,
       supervised: state.supervised,

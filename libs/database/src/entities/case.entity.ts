@@ -147,6 +147,10 @@ export class CaseEntity {
   @Column({ name: 'merged_into', type: 'char', length: 36, nullable: true })
   mergedInto: string | null;
 
+  /** While the case is in REVISIT: when the evaluation window ends (and the case closes as not evaluated). */
+  @Column({ name: 'revisit_ends_at', type: 'datetime', precision: 3, nullable: true })
+  revisitEndsAt: Date | null;
+
   @Column({ name: 'closed_at', type: 'datetime', precision: 3, nullable: true })
   closedAt: Date | null;
 

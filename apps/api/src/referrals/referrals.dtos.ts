@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ACCOUNTABILITY_OUTCOMES, type AccountabilityOutcome } from '@app/domain';
+import type { ReferralEntity } from '@app/database';
+
+export class AcknowledgeReferralDto {
+  @ApiPropertyOptional()
+  @IsOptional() @IsString() @Length(1, 2000)
+  note?: string;
+}
+
+export class ConcludeReferralDto {
+  @ApiProperty({ enum: ACCOUNTABILITY_OUTCOMES, description: '问责结果' })
+  @IsIn(ACCOUNTABILITY_OUTCOMES)
+  outcome: AccountabilityOutcome;
+
+  @ApiProperty()
+  @IsString() @Length(1, 5000)
+  conclusion: string;
+}
+
+export class ListReferralsQuery {
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  page = 1;
+
+  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  pageSize = 20;
+}
+
+export class ReferralResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() caseId: string;
+  @ApiProperty() caseNo: string;
+  @ApiProperty() reason: string;
+  @ApiProperty() status: string;
+  @ApiProperty() disciplineOrgId: number;
+  @ApiProperty() escalations: number;
+  @ApiPropertyOptional({ nullable: true }) outcome: string | null;
+  @ApiPropertyOptional({ nullable: true }) conclusion: string | null;
+  @ApiPropertyOptional({ nullable: true }) ackDeadlineAt: Date | null;
+  @ApiPropertyOptional({ nullable: true }) concludeDeadlineAt: Date | null;
+  @ApiProperty({ description: 'Case file, timeline, finding and evidence list' }) package: unknown;
+  @ApiProperty() createdAt: Date;
+
+  static of(r: ReferralEntity): ReferralResponse {
+    return {
+      id: r.id,
+      caseId: r.caseId,
+      caseNo: r.caseNo,
+      reason: r.reason,
+      status: r.status,
+      disciplineOrgId: r.disciplineOrgId,
+      escalations: r.escalations,
+      outcome: r.outcome,
+      conclusion: r.conclusion,
+      ackDeadlineAt: r.ackDeadlineAt,
+      concludeDeadlineAt: r.concludeDeadlineAt,
+      package: r.package ? JSON.parse(r.package) : null,
+      createdAt: r.createdAt,
+    };
+  }
+}
+
+export class ReferralListResponse {
+  @ApiProperty({ type: [ReferralResponse] }) items: ReferralResponse[];
+  @ApiProperty({ description: 'Referrals the body holds, in all pages' }) total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
