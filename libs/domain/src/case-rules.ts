@@ -2,6 +2,7 @@ import type { ActionPayloads, ActorRef, CommandOf } from './case-actions';
 import { actionRefusal, CASE_ACTIONS, STEP_RULES, type Actor, type CaseAction, type CaseStep } from './case-state-machine';
 import type { CaseWorkflowInput } from './case-input';
 import type { CaseOutcome, CaseState } from './case-state';
+import { stalledRefusal } from './case-stall';
 import type { Role } from './roles';
 import type { DeadlineKind } from './sla';
 
@@ -75,6 +76,7 @@ export function initialCaseState(input: CaseWorkflowInput): CaseState {
     policy: null,
     seq: 0,
     revision: 0,
+    stalled: null,
   };
 }
 
@@ -97,6 +99,7 @@ export function assigneeOrg(state: CaseState): number | null {
  * case's own state. `GET /cases/{id}/actions` lists the actions this allows.
  */
 export function refuseAction(state: CaseState, action: CaseAction, actor: Actor, now: Date): string | null {
+  if (state.stalled) return stalledRefusal(state.stalled);
   const byTable = actionRefusal(action, state.step, actor);
   if (byTable) return byTable;
   switch (action) {
@@ -243,9 +246,11 @@ const DECIDERS: { [A in keyof ActionPayloads]: Decider<A> } = {
       return moveTo(state, 'INVESTIGATING', entry('REOPENED', p.note, true, actor));
     }
     state.supervised = true;
+    // In a step that waits on nobody in an organization (REVISIT waits on the complainant), the order goes to the handling office.
+    const orderedOrg = assigneeOrg(state) ?? state.handlingOrgId;
     const decision: Decision = {
       events: [entry('SUPERVISION_ORDERED', p.note, false, actor)],
-      effects: [notify('SUPERVISION_ORDER', [{ orgId: assigneeOrg(state)!, role: null, level: 'SELF' }], `supervision order on case ${state.caseNo}: ${p.note}`)],
+      effects: orderedOrg === null ? [] : [notify('SUPERVISION_ORDER', [{ orgId: orderedOrg, role: null, level: 'SELF' }], `supervision order on case ${state.caseNo}: ${p.note}`)],
     };
     if (p.rectificationDays !== undefined) {
       state.rectificationDays = p.rectificationDays;
@@ -349,7 +354,8 @@ function entry(type: string, note: string | null | undefined, isPublic: boolean,
 }
 
 function notify(notice: string, to: Recipient[], message: string): CaseEffect {
-  return { type: 'notify', notice, to, message };
+  // A recipient without an organization reaches nobody and can never be written: it is never emitted.
+  return { type: 'notify', notice, to: to.filter((r) => r.orgId !== null && r.orgId !== undefined), message };
 }
 
 function pushAll(into: Decision, from: Decision): void {
