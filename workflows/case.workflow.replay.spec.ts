@@ -42,6 +42,7 @@ const REQUIRED = [
   'calendar-change',
   'referral',
   'referral-escalation',
+  'stall-and-retry',
 ];
 
 const files = existsSync(HISTORIES_DIR)

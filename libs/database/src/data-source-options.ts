@@ -17,11 +17,12 @@ import { CaseLifecycle1763800000003 } from './migrations/1763800000003-case-life
 import { LoginAttempts1763800000004 } from './migrations/1763800000004-login-attempts';
 import { AuditRecords1763800000005 } from './migrations/1763800000005-audit-records';
 import { CaseListIndexes1763800000006 } from './migrations/1763800000006-case-list-indexes';
+import { CaseStalls1763800000035 } from './migrations/1763800000035-case-stalls';
 
 export const ENTITIES = [OrganizationEntity, UserEntity, CaseEntity, CaseEventEntity, NotificationEntity, ReferralEntity, SlaPolicyEntity, CalendarDayOverrideEntity, LoginAttemptEntity, AuditRecordEntity];
 
 /** Listed in order; a committed migration is never edited, a change is a new one. */
-export const MIGRATIONS = [InitialSchema1763800000000, SlaPolicies1763800000001, CalendarOverrides1763800000002, CaseLifecycle1763800000003, LoginAttempts1763800000004, AuditRecords1763800000005, CaseListIndexes1763800000006];
+export const MIGRATIONS = [InitialSchema1763800000000, SlaPolicies1763800000001, CalendarOverrides1763800000002, CaseLifecycle1763800000003, LoginAttempts1763800000004, AuditRecords1763800000005, CaseListIndexes1763800000006, CaseStalls1763800000035];
 
 type DbSettings = Pick<AppConfig, 'DB_HOST' | 'DB_PORT' | 'DB_USER' | 'DB_PASSWORD' | 'DB_NAME'>;
 
