@@ -3,23 +3,25 @@ import { EntityPropertyNotFoundError, QueryFailedError, TypeORMError, UpdateValu
 import { classifyActivityError, InvalidArgumentError, PERMANENT_ERROR_TYPES, scrub, withErrorClassification } from './activity-errors';
 
 /** A driver error as mysql2 raises it; its message and SQL quote the values. */
-function driverError(code: string, errno: number, sqlMessage: string): Error {
-  return Object.assign(new Error(sqlMessage), { code, errno, sqlState: 'HY000', sqlMessage, sql: "INSERT INTO x VALUES ('张三', '13812345678')" });
+function driverError(code: string, errno: number, sqlMessage: string, sqlState = 'HY000'): Error {
+  return Object.assign(new Error(sqlMessage), { code, errno, sqlState, sqlMessage, sql: "INSERT INTO x VALUES ('张三', '13812345678')" });
 }
-const queryFailed = (code: string, errno: number, sqlMessage: string) =>
-  new QueryFailedError("UPDATE cases SET reply = ? WHERE id = ?", ['张三的电话 13812345678', 'case-1'], driverError(code, errno, sqlMessage));
+const queryFailed = (code: string, errno: number, sqlMessage: string, sqlState?: string) =>
+  new QueryFailedError('UPDATE cases SET reply = ? WHERE id = ?', ['张三的电话 13812345678', 'case-1'], driverError(code, errno, sqlMessage, sqlState));
 
 const PERSONAL = /张三|13812345678|电话/;
 
 describe('classifyActivityError: permanent errors become non-retryable, transient ones stay retryable', () => {
   it.each([
-    ['ER_BAD_NULL_ERROR', 1048, "Column 'organization_id' cannot be null", 'projectCase: ER_BAD_NULL_ERROR on column organization_id'],
-    ['ER_DATA_TOO_LONG', 1406, "Data too long for column 'reply' at row 1", 'projectCase: ER_DATA_TOO_LONG on column reply'],
-    ['ER_TRUNCATED_WRONG_VALUE', 1292, "Incorrect datetime value: '张三 13812345678' for column `db`.`cases`.`deadline_at` at row 1", 'projectCase: ER_TRUNCATED_WRONG_VALUE on column deadline_at'],
-    ['ER_NO_REFERENCED_ROW_2', 1452, 'Cannot add or update a child row: a foreign key constraint fails (`db`.`notifications`, CONSTRAINT `fk_user` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`))', 'projectCase: ER_NO_REFERENCED_ROW_2 on constraint fk_user'],
-    ['ER_CONSTRAINT_FAILED', 4025, 'CONSTRAINT `chk_reply` failed for `db`.`cases`', 'projectCase: ER_CONSTRAINT_FAILED on constraint chk_reply'],
-  ])('QueryFailedError %s -> non-retryable, the column or constraint named, no value', (code, errno, sqlMessage, message) => {
-    const failure = classifyActivityError('projectCase', queryFailed(code, errno, sqlMessage));
+    ['ER_BAD_NULL_ERROR', 1048, "Column 'organization_id' cannot be null", 'projectCase: ER_BAD_NULL_ERROR on column organization_id', 'HY000'],
+    ['ER_DATA_TOO_LONG', 1406, "Data too long for column 'reply' at row 1", 'projectCase: ER_DATA_TOO_LONG on column reply', 'HY000'],
+    ['ER_TRUNCATED_WRONG_VALUE', 1292, "Incorrect datetime value: '张三 13812345678' for column `db`.`cases`.`deadline_at` at row 1", 'projectCase: ER_TRUNCATED_WRONG_VALUE on column deadline_at', 'HY000'],
+    ['ER_NO_REFERENCED_ROW_2', 1452, 'Cannot add or update a child row: a foreign key constraint fails (`db`.`notifications`, CONSTRAINT `fk_user` FOREIGN KEY (`user_id`) REFERENCES `users` (`id`))', 'projectCase: ER_NO_REFERENCED_ROW_2 on constraint fk_user', 'HY000'],
+    ['ER_CHECK_CONSTRAINT_VIOLATED', 3819, "Check constraint 'chk_reply' is violated.", 'projectCase: ER_CHECK_CONSTRAINT_VIOLATED', 'HY000'],
+    // MariaDB's CHECK failure: mysql2 names errno 4025 after MySQL's meaning of the number.
+    ['ER_INNODB_AUTOEXTEND_SIZE_OUT_OF_RANGE', 4025, 'CONSTRAINT `chk_reply` failed for `db`.`cases`', 'projectCase: ER_CONSTRAINT_FAILED on constraint chk_reply', '23000'],
+  ])('QueryFailedError %s -> non-retryable, the column or constraint named, no value', (code, errno, sqlMessage, message, sqlState) => {
+    const failure = classifyActivityError('projectCase', queryFailed(code, errno, sqlMessage, sqlState));
     expect(failure).toBeInstanceOf(ApplicationFailure);
     expect(failure).toMatchObject({ type: PERMANENT_ERROR_TYPES.database, nonRetryable: true });
     expect(failure!.message.startsWith(message)).toBe(true);
@@ -32,6 +34,7 @@ describe('classifyActivityError: permanent errors become non-retryable, transien
     ['ER_LOCK_DEADLOCK', 1213, 'Deadlock found when trying to get lock; try restarting transaction'],
     ['ER_SERVER_SHUTDOWN', 1053, 'Server shutdown in progress'],
     ['ER_CON_COUNT_ERROR', 1040, 'Too many connections'],
+    ['ER_INNODB_AUTOEXTEND_SIZE_OUT_OF_RANGE', 4025, 'a MySQL DDL error, not a constraint'],
   ])('QueryFailedError %s stays retryable', (code, errno, sqlMessage) => {
     expect(classifyActivityError('projectCase', queryFailed(code, errno, sqlMessage))).toBeNull();
   });

@@ -23,26 +23,31 @@ export const PERMANENT_ERROR_TYPES = {
   invalidArgument: 'InvalidArgument',
 } as const;
 
-/** MySQL/MariaDB errors a retry cannot cure: the statement or its data is wrong, not the server's state. */
-const PERMANENT_SQL_CODES = new Set([
-  'ER_BAD_NULL_ERROR',
-  'ER_DATA_TOO_LONG',
-  'ER_TRUNCATED_WRONG_VALUE',
-  'ER_TRUNCATED_WRONG_VALUE_FOR_FIELD',
-  'ER_WARN_DATA_OUT_OF_RANGE',
-  'ER_NO_REFERENCED_ROW',
-  'ER_NO_REFERENCED_ROW_2',
-  'ER_ROW_IS_REFERENCED',
-  'ER_ROW_IS_REFERENCED_2',
-  'ER_NO_DEFAULT_FOR_FIELD',
-  'ER_BAD_FIELD_ERROR',
-  'ER_PARSE_ERROR',
-  'ER_WRONG_VALUE_COUNT_ON_ROW',
-  'ER_NO_SUCH_TABLE',
-  'ER_CONSTRAINT_FAILED', // MariaDB: a CHECK constraint
-  'ER_CHECK_CONSTRAINT_VIOLATED', // MySQL 8: a CHECK constraint
-  'ER_INVALID_JSON_TEXT',
+/**
+ * MySQL/MariaDB errors a retry cannot cure: the statement or its data is wrong, not the server's state.
+ * By error number, as the driver's code name for a number can differ between the two servers (mysql2
+ * names MariaDB's 4025, a CHECK constraint, after MySQL's 4025): the name given here is the one reported.
+ */
+const PERMANENT_SQL_ERRORS = new Map<number, string>([
+  [1048, 'ER_BAD_NULL_ERROR'],
+  [1406, 'ER_DATA_TOO_LONG'],
+  [1292, 'ER_TRUNCATED_WRONG_VALUE'],
+  [1366, 'ER_TRUNCATED_WRONG_VALUE_FOR_FIELD'],
+  [1264, 'ER_WARN_DATA_OUT_OF_RANGE'],
+  [1216, 'ER_NO_REFERENCED_ROW'],
+  [1452, 'ER_NO_REFERENCED_ROW_2'],
+  [1217, 'ER_ROW_IS_REFERENCED'],
+  [1451, 'ER_ROW_IS_REFERENCED_2'],
+  [1364, 'ER_NO_DEFAULT_FOR_FIELD'],
+  [1054, 'ER_BAD_FIELD_ERROR'],
+  [1064, 'ER_PARSE_ERROR'],
+  [1136, 'ER_WRONG_VALUE_COUNT_ON_ROW'],
+  [1146, 'ER_NO_SUCH_TABLE'],
+  [3819, 'ER_CHECK_CONSTRAINT_VIOLATED'], // MySQL 8: a CHECK constraint
+  [3140, 'ER_INVALID_JSON_TEXT'],
 ]);
+/** MariaDB's CHECK constraint failure; in MySQL the number means something else, raised by DDL only (SQLSTATE HY000). */
+const MARIADB_CONSTRAINT_FAILED = { errno: 4025, sqlState: '23000', name: 'ER_CONSTRAINT_FAILED' };
 
 /** TypeORM errors that say the call itself is wrong (TypeORM 1.x names). */
 const PERMANENT_ORM_ERRORS = new Set([
@@ -62,12 +67,23 @@ const PERMANENT_ORM_ERRORS = new Set([
 /** TypeORM refuses a null or undefined value in a where condition with a plain TypeORMError. */
 const INVALID_WHERE_VALUE = /^(Null|Undefined) value encountered in property '([\w.]+)' of a where condition/;
 
-interface ErrorFacts {
+interface SqlFacts {
+  errno?: unknown;
+  sqlState?: unknown;
+  sqlMessage?: unknown;
+}
+
+interface ErrorFacts extends SqlFacts {
   name: string;
   message: string;
-  code?: unknown;
-  driverError?: { code?: unknown; sqlMessage?: unknown };
-  sqlMessage?: unknown;
+  driverError?: SqlFacts;
+}
+
+/** The name of a permanent server error, or null (transient, or not from the server). */
+function permanentSqlError({ errno, sqlState }: SqlFacts): string | null {
+  if (typeof errno !== 'number') return null;
+  if (errno === MARIADB_CONSTRAINT_FAILED.errno) return sqlState === MARIADB_CONSTRAINT_FAILED.sqlState ? MARIADB_CONSTRAINT_FAILED.name : null;
+  return PERMANENT_SQL_ERRORS.get(errno) ?? null;
 }
 
 /**
@@ -80,10 +96,10 @@ export function classifyActivityError(activity: string, error: unknown): Applica
   if (!(error instanceof Error)) return null;
   const facts = error as unknown as ErrorFacts;
 
-  const sqlCode = stringOrNull(facts.driverError?.code) ?? stringOrNull(facts.code);
-  if (sqlCode !== null && PERMANENT_SQL_CODES.has(sqlCode)) {
+  const sqlError = permanentSqlError(facts.driverError ?? facts);
+  if (sqlError !== null) {
     const target = sqlTarget(stringOrNull(facts.driverError?.sqlMessage) ?? stringOrNull(facts.sqlMessage) ?? '');
-    return permanent(PERMANENT_ERROR_TYPES.database, `${activity}: ${sqlCode}${target ? ` on ${target}` : ''}`, error);
+    return permanent(PERMANENT_ERROR_TYPES.database, `${activity}: ${sqlError}${target ? ` on ${target}` : ''}`, error);
   }
   if (PERMANENT_ORM_ERRORS.has(facts.name)) return permanent(PERMANENT_ERROR_TYPES.orm, `${activity}: ${facts.name}`, error);
   const where = INVALID_WHERE_VALUE.exec(facts.message);
