@@ -33,6 +33,7 @@ import {
   caseStateQuery,
   concludeReferralUpdate,
   referralStateQuery,
+  retryStalledReferralUpdate,
   retryStalledUpdate,
 } from '../libs/temporal/src/workflow-contracts';
 import { caseWorkflow } from './case.workflow';
@@ -139,6 +140,7 @@ const activities: Activities = {
     referralWrites.push({ kind: 'register', state, at });
   },
   async projectReferral(state, at) {
+    failForGood('projectReferral', state);
     await holdReferralWrite(state);
     referralWrites.push({ kind: 'project', state, at });
   },
@@ -640,7 +642,10 @@ describe('a case stalls visibly on an effect that can never succeed, and resumes
     // A retry before the cause is fixed stalls it again, with a new record.
     state = await handle.executeUpdate(retryStalledUpdate, { args: [{ actor: ADMIN, note: 'too early' }] });
     expect(state.stalled).toMatchObject({ reason: REASON });
-    expect(stallRecords.filter((r) => r.caseId === input.caseId).map((r) => r.stallNo)).toEqual([1, 2]);
+    expect(stallRecords.filter((r) => r.caseId === input.caseId).map((r) => [r.stallNo, r.actor])).toEqual([
+      [1, null],
+      [2, ADMIN],
+    ]);
 
     cured = true;
     state = await handle.executeUpdate(retryStalledUpdate, { args: [{ actor: ADMIN, note: 'recipients fixed' }] });
@@ -921,6 +926,29 @@ describe('the referral child workflow', () => {
       ['REFERRAL_CONCLUDED', 1],
     ]);
     await recordHistory(handle, 'referral-escalation');
+  });
+
+  it('a write that fails for good stalls the referral, which refuses actions with the reason until a retry resumes it', async () => {
+    const input = spotCheck('referral-stall', 'SERIOUS');
+    await start(input);
+    const { referralId, handle } = await referralOf(input);
+    let cured = false;
+    const reason = 'projectReferral: ER_DATA_TOO_LONG on column note';
+    permanentFailure = (activity, arg) => (!cured && activity === 'projectReferral' && (arg as ReferralState).referralId === referralId ? reason : undefined);
+    const acknowledged = handle.executeUpdate(acknowledgeReferralUpdate, { args: [{ actor: ACTORS.OFFICER, note: 'received' }] });
+    const stalled = await until(
+      'the referral to stall',
+      () => handle.query(referralStateQuery),
+      (s) => !!s.stalled,
+    );
+    expect(stalled.stalled).toMatchObject({ reason });
+    await expectRefused(conclude(handle), `the referral is stalled: ${reason}; an administrator or supervisor must retry it once the cause is fixed`);
+    await expectRefused(handle.executeUpdate(retryStalledReferralUpdate, { args: [{ actor: ACTORS.OFFICER }] }), 'retry needs the role ADMIN or SUPERVISOR');
+    cured = true;
+    expect(await handle.executeUpdate(retryStalledReferralUpdate, { args: [{ actor: ACTORS.SUPERVISOR }] })).toMatchObject({ status: 'ACKNOWLEDGED', stalled: null });
+    expect(await acknowledged).toMatchObject({ status: 'ACKNOWLEDGED' });
+    expect(writesOf(referralId).at(-1)!.state).toMatchObject({ status: 'ACKNOWLEDGED' });
+    await recordHistory(handle, 'referral-stall-and-retry');
   });
 
   it('a conclusion that arrives while the acknowledgement is being written still reaches the projection', async () => {

@@ -1,8 +1,6 @@
 import {
-  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
-  CancelledFailure,
   condition,
   getExternalWorkflowHandle,
   log,
@@ -50,6 +48,7 @@ import {
   caseStateQuery,
   retryStalledUpdate,
 } from '../libs/temporal/src/workflow-contracts';
+import { failureReason, isPermanent } from './activity-failures';
 import { referralWorkflow } from './referral.workflow';
 
 export type { CaseState } from '../libs/domain/src';
@@ -163,13 +162,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   };
 
   /** Stops the case, visibly, until an administrator or supervisor retries it. */
-  const stall = async (failure: ActivityFailure | ApplicationFailure): Promise<void> => {
+  const stall = async (failure: Parameters<typeof failureReason>[0]): Promise<void> => {
     stalls += 1;
     const stallNo = stalls;
     const stalled = { reason: failureReason(failure), at: new Date().toISOString() };
     state.stalled = stalled;
     log.error('case stalled: an effect can never succeed as it stands', { caseId: state.caseId, reason: stalled.reason });
-    await report(() => activities.recordStall(state.caseId, stalled, stallNo, null, stalled.at));
+    // A stall after the first comes from a retry: the audit record names who retried.
+    const actor = stallNo > 1 ? retriedBy : null;
+    await report(() => activities.recordStall(state.caseId, stalled, stallNo, actor, stalled.at));
     const office = state.handlingOrgId;
     if (office !== null) {
       const to = [{ orgId: office, role: 'SUPERVISOR' as const, level: 'SELF' as const }];
@@ -223,21 +224,6 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   }
   await condition(allHandlersFinished);
   return state;
-}
-
-/**
- * An activity failure that reached the workflow: the retry policy retries without end, so only an error no
- * retry can cure gets here. A queued activity's comes wrapped in an ActivityFailure, a local one's as it is.
- */
-function isPermanent(error: unknown): error is ActivityFailure | ApplicationFailure {
-  return error instanceof ActivityFailure ? !(error.cause instanceof CancelledFailure) : error instanceof ApplicationFailure;
-}
-
-/** The classified message (activities/activity-errors.ts): which activity, what kind of error, never personal data. */
-function failureReason(failure: ActivityFailure | ApplicationFailure): string {
-  const cause = failure instanceof ActivityFailure ? failure.cause : failure;
-  const reason = cause instanceof ApplicationFailure ? cause.message : `${(failure as ActivityFailure).activityType ?? 'activity'}: ${cause?.name ?? 'failed'}`;
-  return reason.slice(0, 300);
 }
 
 /** Carries out one decision: deadlines first, then the projection, then messages to people and other workflows. */

@@ -122,7 +122,7 @@ describe('stalled cases through the API', () => {
 
     // The audit trail has the stall, and who retried.
     const audit = await db.query("SELECT action, actor_role AS role FROM audit_records WHERE case_id = ? AND action LIKE 'case.STALL%' ORDER BY seq", [caseId]);
-    expect(audit.map((r: { action: string; role: string | null }) => `${r.action}:${r.role}`)).toEqual(['case.STALLED:null', 'case.STALLED:null', 'case.STALL_RETRIED:SUPERVISOR']);
+    expect(audit.map((r: { action: string; role: string | null }) => `${r.action}:${r.role}`)).toEqual(['case.STALLED:null', 'case.STALLED:ADMIN', 'case.STALL_RETRIED:SUPERVISOR']);
 
     const evaluated = await http(api.baseUrl, 'POST', `/api/v1/public/cases/${caseNo}/evaluation`, { body: { accessCode, satisfaction: 'SATISFIED' } });
     expect(evaluated).toMatchObject({ status: 200, body: { status: 'CLOSED', outcome: 'RESOLVED' } });
