@@ -43,6 +43,7 @@ const REQUIRED = [
   'referral',
   'referral-escalation',
   'stall-and-retry',
+  'referral-stall-and-retry',
 ];
 
 const files = existsSync(HISTORIES_DIR)

@@ -11,9 +11,9 @@ export interface RetryStalled {
   note?: string;
 }
 
-/** The refusal of every action while the case is stalled. */
-export function stalledRefusal(stall: CaseStall): string {
-  return `the case is stalled: ${stall.reason}; an administrator or supervisor must retry it once the cause is fixed`;
+/** The refusal of every action while the case (or its referral) is stalled. */
+export function stalledRefusal(stall: CaseStall, subject: 'case' | 'referral' = 'case'): string {
+  return `the ${subject} is stalled: ${stall.reason}; an administrator or supervisor must retry it once the cause is fixed`;
 }
 
 /** Why a retry may not be taken now, or null. */

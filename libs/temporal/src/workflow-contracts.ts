@@ -65,6 +65,8 @@ export const calendarChangedSignal = defineSignal('calendarChanged');
 export const referralStateQuery = defineQuery<ReferralState>('referralState');
 export const acknowledgeReferralUpdate = defineUpdate<ReferralState, [AcknowledgeReferral], 'acknowledge'>('acknowledge');
 export const concludeReferralUpdate = defineUpdate<ReferralState, [ConcludeReferral], 'conclude'>('conclude');
+/** The referral's retryStalledUpdate: tries the stalled effect again (README, "Stalled cases"). */
+export const retryStalledReferralUpdate = defineUpdate<ReferralState, [RetryStalled], 'retryStalled'>('retryStalled');
 
 /** The error type an Update fails with when the rules refuse the action; the API answers 409 with its message. */
 export const ACTION_REFUSED = 'ActionRefused';
