@@ -1,5 +1,5 @@
 import type { CalendarService } from '@app/calendar';
-import type { CaseState, CaseWorkflowInput, Category, DeadlineSchedule, SlaPolicySnapshot, Severity, SlaTerms, TimelineEntry } from '@app/domain';
+import type { ActorRef, CaseStall, CaseState, CaseWorkflowInput, Category, DeadlineSchedule, SlaPolicySnapshot, Severity, SlaTerms, TimelineEntry } from '@app/domain';
 import type { CaseProjectionWriter, NoticeRequest, NotificationWriter, RegisteredCase } from '@app/projection';
 import type { SlaPolicyService } from '@app/sla';
 
@@ -34,6 +34,11 @@ export function createCaseActivities({ projection, notifications, calendar, sla 
 
     async projectCase(state: CaseState, entries: TimelineEntry[], firstSeq: number, at: string): Promise<void> {
       await projection.project(state, entries, firstSeq, new Date(at));
+    },
+
+    /** Writes the stall (or its end, after a successful retry) to the case row and the audit trail. */
+    async recordStall(caseId: string, stall: CaseStall | null, stallNo: number, actor: ActorRef | null, at: string): Promise<void> {
+      await projection.recordStall(caseId, stall, stallNo, actor, new Date(at));
     },
 
     async openCaseIds(afterId: string, limit: number): Promise<string[]> {

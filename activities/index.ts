@@ -1,3 +1,4 @@
+import { withErrorClassification } from './activity-errors';
 import { createCaseActivities, type CaseActivityDeps } from './case.activities';
 import { createReferralActivities, type ReferralActivityDeps } from './referral.activities';
 
@@ -6,9 +7,12 @@ export type { ReferralActivities } from './referral.activities';
 
 export type ActivityDeps = CaseActivityDeps & ReferralActivityDeps;
 
-/** Every activity the worker registers, bound to its dependencies. */
+/**
+ * Every activity the worker registers, bound to its dependencies; an error no retry can cure comes out
+ * non-retryable (activity-errors.ts), so it stalls its case visibly instead of retrying forever.
+ */
 export function createActivities(deps: ActivityDeps) {
-  return { ...createCaseActivities(deps), ...createReferralActivities(deps) };
+  return withErrorClassification({ ...createCaseActivities(deps), ...createReferralActivities(deps) });
 }
 
 export type Activities = ReturnType<typeof createActivities>;

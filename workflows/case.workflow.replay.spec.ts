@@ -45,6 +45,8 @@ const REQUIRED = [
   'spot-check-confirmed',
   'referral-calendar-change',
   'calendar-broadcast',
+  'stall-and-retry',
+  'referral-stall-and-retry',
 ];
 
 const files = existsSync(HISTORIES_DIR)

@@ -13,6 +13,7 @@ import {
   type ActorRef,
   type CaseAction,
   type CommandOf,
+  type CaseStall,
   type CaseState,
   type CaseWorkflowInput,
   type ReferralState,
@@ -25,12 +26,15 @@ import { recordHistory } from '../test/support/record-history';
 import { createTimeSkippingEnv } from '../test/support/time-skipping';
 import {
   ACTION_REFUSED,
+  CASE_STALLED,
   acknowledgeReferralUpdate,
   calendarChangedSignal,
   caseActionUpdates,
   caseStateQuery,
   concludeReferralUpdate,
   referralStateQuery,
+  retryStalledReferralUpdate,
+  retryStalledUpdate,
 } from '../libs/temporal/src/workflow-contracts';
 import { calendarBroadcastWorkflow } from './calendar-broadcast.workflow';
 import { caseWorkflow } from './case.workflow';
@@ -87,6 +91,15 @@ let openReferrals: string[] = [];
 const registrationHolds = new Map<string, Promise<void>>();
 /** Holds a test set up, released after it whatever happened, so the worker can drain. */
 const releaseAtEnd: (() => void)[] = [];
+/** Stall records written (a stall, or its end after a retry). */
+const stallRecords: { caseId: string; stall: CaseStall | null; stallNo: number; actor: ActorRef | null }[] = [];
+/** A permanent failure for a call, as activity-errors.ts raises it, when this returns a message. */
+let permanentFailure: (activity: string, arg: unknown) => string | undefined = () => undefined;
+const failForGood = (activity: string, arg: unknown) => {
+  const message = permanentFailure(activity, arg);
+  if (message) throw ApplicationFailure.create({ type: 'OrmMisuse', message, nonRetryable: true });
+};
+
 /** A referral projection write for which this returns a promise waits for it. */
 let holdReferralWrite: (state: ReferralState) => Promise<void> | undefined = () => undefined;
 
@@ -106,7 +119,11 @@ const activities: Activities = {
     return calendar.addCalendarDays(new Date(from), amount, timeUnit).toISOString();
   },
   async projectCase(state, events, firstSeq, at) {
+    failForGood('projectCase', state);
     projections.push({ state, events, firstSeq, at });
+  },
+  async recordStall(caseId, stall, stallNo, actor) {
+    stallRecords.push({ caseId, stall, stallNo, actor });
   },
   async openCaseIds() {
     return [];
@@ -115,6 +132,7 @@ const activities: Activities = {
     return openReferrals.filter((id) => id > afterId);
   },
   async sendNotice(request) {
+    failForGood('sendNotice', request);
     notices.push(request);
     return notices.length;
   },
@@ -128,6 +146,7 @@ const activities: Activities = {
     referralWrites.push({ kind: 'register', state, at });
   },
   async projectReferral(state, at) {
+    failForGood('projectReferral', state);
     await holdReferralWrite(state);
     referralWrites.push({ kind: 'project', state, at });
   },
@@ -300,6 +319,7 @@ afterEach(async () => {
   calendar = new WorkingCalendar();
   openReferrals = [];
   holdReferralWrite = () => undefined;
+  permanentFailure = () => undefined;
 });
 
 afterAll(async () => {
@@ -608,6 +628,79 @@ describe('the case lifecycle (PRODUCT.md)', () => {
   });
 });
 
+describe('a case stalls visibly on an effect that can never succeed, and resumes on a retry (README, "Stalled cases")', () => {
+  const ADMIN: ActorRef = { userId: 6, role: 'ADMIN', organizationId: 1 };
+  const REASON = 'sendNotice: null value in the where condition on UserEntity.organizationId';
+  const REFUSAL = `the case is stalled: ${REASON}; an administrator or supervisor must retry it once the cause is fixed`;
+
+  /** The Update fails with the given type and message (the API answers 409 with it). */
+  async function expectFailure(promise: Promise<unknown>, type: string, message: string): Promise<void> {
+    const error = await promise.then(
+      () => new Error('the Update did not fail'),
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect((error as WorkflowUpdateFailedError).cause).toMatchObject({ type, message });
+  }
+
+  it('supervise in REVISIT whose notice fails for good: STALLED with the reason, supervisors told, actions refused, queries answered; the retry resumes it', async () => {
+    const input = complaint('stall-and-retry');
+    const handle = await start(input);
+    await throughFinding(handle, 'UNSUBSTANTIATED');
+    await act(handle, 'reply', ACTORS.HANDLER, { content: 'No such demand was found.' });
+    let cured = false;
+    permanentFailure = (activity, arg) => (!cured && activity === 'sendNotice' && (arg as NoticeRequest).notice === 'SUPERVISION_ORDER' ? REASON : undefined);
+
+    // The action that ran into it is told at once (409), not after a timeout: it is kept, and completes on the retry.
+    await expectFailure(withinSeconds(10, act(handle, 'supervise', ACTORS.SUPERVISOR, { note: 'hurry up' })), CASE_STALLED, `the case is stalled: ${REASON}; the supervise is kept and completes once the case is retried`);
+    let state = await stateOf(handle);
+    expect(state).toMatchObject({ step: 'REVISIT', status: 'OPEN', stalled: { reason: REASON } });
+    expect(stallRecords.filter((r) => r.caseId === input.caseId)).toEqual([{ caseId: input.caseId, stall: state.stalled, stallNo: 1, actor: null }]);
+    expect(noticesOf(input.caseId, 'CASE_STALLED')).toEqual([
+      expect.objectContaining({ to: [{ orgId: HANDLING_ORG, role: 'SUPERVISOR', level: 'SELF' }], message: `case ${input.caseNo} is stalled: ${REASON}` }),
+    ]);
+    // The complainant's evaluation is refused with the reason, at once.
+    await expectRefused(withinSeconds(10, act(handle, 'evaluate', ACTORS.COMPLAINANT, { satisfaction: 'SATISFIED' })), REFUSAL);
+    await expectRefused(handle.executeUpdate(retryStalledUpdate, { args: [{ actor: ACTORS.HANDLER }] }), 'retry needs the role ADMIN or SUPERVISOR');
+
+    // A retry before the cause is fixed stalls it again, with a new record.
+    state = await handle.executeUpdate(retryStalledUpdate, { args: [{ actor: ADMIN, note: 'too early' }] });
+    expect(state.stalled).toMatchObject({ reason: REASON });
+    expect(stallRecords.filter((r) => r.caseId === input.caseId).map((r) => [r.stallNo, r.actor])).toEqual([
+      [1, null],
+      [2, ADMIN],
+    ]);
+
+    cured = true;
+    state = await handle.executeUpdate(retryStalledUpdate, { args: [{ actor: ADMIN, note: 'recipients fixed' }] });
+    expect(state).toMatchObject({ step: 'REVISIT', status: 'OPEN', stalled: null, supervised: true });
+    expect(stallRecords.filter((r) => r.caseId === input.caseId).at(-1)).toEqual({ caseId: input.caseId, stall: null, stallNo: 2, actor: ADMIN });
+    expect(noticesOf(input.caseId, 'SUPERVISION_ORDER')).toHaveLength(1);
+    await expectRefused(handle.executeUpdate(retryStalledUpdate, { args: [{ actor: ADMIN }] }), 'the case is not stalled: there is nothing to retry');
+
+    state = await act(handle, 'evaluate', ACTORS.COMPLAINANT, { satisfaction: 'SATISFIED' });
+    expect(state).toMatchObject({ status: 'CLOSED', outcome: 'RESOLVED' });
+    expect(eventTypes(input.caseId)).toEqual(['ACCEPTED', 'DISPATCHED', 'FINDING_RECORDED', 'REPLIED', 'SUPERVISION_ORDERED', 'EVALUATED', 'CLOSED']);
+    await recordHistory(handle, 'stall-and-retry');
+  });
+
+  it('a projection write that fails for good stalls the case before anything is lost; the retry writes it once', async () => {
+    const input = complaint('stall-projection');
+    const handle = await start(input);
+    await admitted(handle);
+    let cured = false;
+    permanentFailure = (activity, arg) => (!cured && activity === 'projectCase' && (arg as CaseState).step === 'ACCEPTED' ? 'projectCase: ER_CONSTRAINT_FAILED on constraint chk_x' : undefined);
+    await expectFailure(act(handle, 'accept', ACTORS.HANDLER, { note: 'ok' }), CASE_STALLED, 'the case is stalled: projectCase: ER_CONSTRAINT_FAILED on constraint chk_x; the accept is kept and completes once the case is retried');
+    expect(eventTypes(input.caseId)).toEqual([]);
+    await expectRefused(act(handle, 'dispatch', ACTORS.HANDLER, { investigatingOrgId: INVESTIGATING_ORG, hostUnitId: HOST_UNIT }), `the case is stalled: projectCase: ER_CONSTRAINT_FAILED on constraint chk_x; an administrator or supervisor must retry it once the cause is fixed`);
+    cured = true;
+    const state = await handle.executeUpdate(retryStalledUpdate, { args: [{ actor: ACTORS.SUPERVISOR }] });
+    expect(state).toMatchObject({ step: 'ACCEPTED', stalled: null, deadline: { kind: 'DISPATCH' } });
+    expect(timeline(input.caseId).map((e) => [e.seq, e.type])).toEqual([[2, 'ACCEPTED']]);
+    expect((await act(handle, 'dispatch', ACTORS.HANDLER, { investigatingOrgId: INVESTIGATING_ORG, hostUnitId: HOST_UNIT })).step).toBe('INVESTIGATING');
+  });
+});
+
 describe('deadlines and escalation (PRODUCT.md)', () => {
   it('a missed deadline: warning at 2/3, reminder at the deadline, supervision +2 and referral +5 working days', async () => {
     const input = complaint('escalation');
@@ -909,6 +1002,29 @@ describe('the referral child workflow', () => {
     await conclude(handle, 'NO_ACCOUNTABILITY', { ...ACTORS.OFFICER, organizationId: 100 });
     await handle.result();
     await recordHistory(handle, 'referral-calendar-change');
+  });
+
+  it('a write that fails for good stalls the referral, which refuses actions with the reason until a retry resumes it', async () => {
+    const input = spotCheck('referral-stall', 'SERIOUS');
+    await start(input);
+    const { referralId, handle } = await referralOf(input);
+    let cured = false;
+    const reason = 'projectReferral: ER_DATA_TOO_LONG on column note';
+    permanentFailure = (activity, arg) => (!cured && activity === 'projectReferral' && (arg as ReferralState).referralId === referralId ? reason : undefined);
+    const acknowledged = handle.executeUpdate(acknowledgeReferralUpdate, { args: [{ actor: ACTORS.OFFICER, note: 'received' }] });
+    const stalled = await until(
+      'the referral to stall',
+      () => handle.query(referralStateQuery),
+      (s) => !!s.stalled,
+    );
+    expect(stalled.stalled).toMatchObject({ reason });
+    await expectRefused(conclude(handle), `the referral is stalled: ${reason}; an administrator or supervisor must retry it once the cause is fixed`);
+    await expectRefused(handle.executeUpdate(retryStalledReferralUpdate, { args: [{ actor: ACTORS.OFFICER }] }), 'retry needs the role ADMIN or SUPERVISOR');
+    cured = true;
+    expect(await handle.executeUpdate(retryStalledReferralUpdate, { args: [{ actor: ACTORS.SUPERVISOR }] })).toMatchObject({ status: 'ACKNOWLEDGED', stalled: null });
+    expect(await acknowledged).toMatchObject({ status: 'ACKNOWLEDGED' });
+    expect(writesOf(referralId).at(-1)!.state).toMatchObject({ status: 'ACKNOWLEDGED' });
+    await recordHistory(handle, 'referral-stall-and-retry');
   });
 
   it('a conclusion that arrives while the acknowledgement is being written still reaches the projection', async () => {

@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   condition,
   getExternalWorkflowHandle,
+  log,
   ParentClosePolicy,
   patched,
   proxyActivities,
@@ -23,10 +24,12 @@ import {
   nextWakeAt,
   referralWorkflowId,
   refuseCommand,
+  refuseRetry,
   rescheduleDeadline,
   startDeadline,
   STEP_RULES,
   superviseDeadline,
+  type ActorRef,
   type CaseAction,
   type CaseEffect,
   type CaseState,
@@ -41,9 +44,12 @@ import {
   ACTIVITY_RETRY,
   calendarChangedSignal,
   caseActionUpdates,
+  CASE_STALLED,
   caseMergedSignal,
   caseStateQuery,
+  retryStalledUpdate,
 } from '../libs/temporal/src/workflow-contracts';
+import { failureReason, isPermanent } from './activity-failures';
 import { referralWorkflow } from './referral.workflow';
 
 export type { CaseState } from '../libs/domain/src';
@@ -70,6 +76,12 @@ export const SUPERVISION_DEADLINE = 'supervision-deadline';
 
 type CaseCalls = typeof queuedActivities;
 
+/**
+ * The patch that stalls a case on an effect no retry can cure (README, "Stalled cases") instead of failing
+ * the workflow. Taken only when such a failure happens, so histories without one replay unchanged.
+ */
+export const STALL_ON_PERMANENT_FAILURE = 'stall-on-permanent-failure';
+
 /** One case, from submission to closing. The workflow is the only writer of the case's state. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState> {
   const activities: CaseCalls = patched(LOCAL_ACTIVITIES) ? localActivities : queuedActivities;
@@ -82,6 +94,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   let admitted = false;
   let received = 0;
   let carriedOut = 0;
+  // Stalls so far, retries asked for, and who asked last (for the audit trail).
+  let stalls = 0;
+  let retries = 0;
+  let retriedBy: ActorRef | null = null;
   const enqueue = (decision: Decision): number => {
     queue.push(decision);
     return ++received;
@@ -92,9 +108,17 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     setHandler(
       update,
       async (command) => {
+        const stallsBefore = stalls;
         const ticket = enqueue(applyCommand(state, command));
-        // Answer once the projection is written, so the caller reads its own change.
-        await condition(() => carriedOut >= ticket);
+        // Answer once the projection is written, so the caller reads its own change; or at once if the case stalls first.
+        await condition(() => carriedOut >= ticket || stalls > stallsBefore);
+        if (carriedOut < ticket) {
+          throw ApplicationFailure.create({
+            type: CASE_STALLED,
+            message: `the case is stalled: ${state.stalled?.reason ?? 'unknown'}; the ${action} is kept and completes once the case is retried`,
+            nonRetryable: true,
+          });
+        }
         return state;
       },
       {
@@ -111,6 +135,23 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     );
   };
   setHandler(caseStateQuery, () => state);
+  setHandler(
+    retryStalledUpdate,
+    async ({ actor }) => {
+      const stallsBefore = stalls;
+      retriedBy = actor;
+      retries += 1;
+      // Answer once the stalled effect was tried again: the case runs again, or it stalled anew.
+      await condition(() => !state.stalled || stalls > stallsBefore);
+      return state;
+    },
+    {
+      validator: ({ actor }) => {
+        const refusal = refuseRetry(state, actor);
+        if (refusal) throw ApplicationFailure.create({ type: ACTION_REFUSED, message: refusal, nonRetryable: true });
+      },
+    },
+  );
   for (const action of CASE_ACTIONS) handleAction(action);
   setHandler(caseMergedSignal, ({ caseNo }) => {
     enqueue({ events: [{ type: 'MERGED_IN', note: `case ${caseNo} merged into this one`, isPublic: false, actor: null }], effects: [] });
@@ -119,10 +160,61 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     if (state.deadline) enqueue({ events: [], effects: [{ type: 'resizeDeadline', amount: state.deadline.amount }] });
   });
 
-  const registered = await activities.registerCase(input);
+  /** Writes the stall, or its end, where staff see it; the stall stays on the workflow's state even if that write fails for good. */
+  const report = async (call: () => Promise<unknown>): Promise<void> => {
+    try {
+      await call();
+    } catch (error) {
+      if (!isPermanent(error)) throw error;
+      log.error('the case stall could not be recorded', { caseId: state.caseId, reason: failureReason(error) });
+    }
+  };
+
+  /** Stops the case, visibly, until an administrator or supervisor retries it. */
+  const stall = async (failure: Parameters<typeof failureReason>[0]): Promise<void> => {
+    stalls += 1;
+    const stallNo = stalls;
+    const stalled = { reason: failureReason(failure), at: new Date().toISOString() };
+    state.stalled = stalled;
+    log.error('case stalled: an effect can never succeed as it stands', { caseId: state.caseId, reason: stalled.reason });
+    // A stall after the first comes from a retry: the audit record names who retried.
+    const actor = stallNo > 1 ? retriedBy : null;
+    await report(() => activities.recordStall(state.caseId, stalled, stallNo, actor, stalled.at));
+    const office = state.handlingOrgId;
+    if (office !== null) {
+      const to = [{ orgId: office, role: 'SUPERVISOR' as const, level: 'SELF' as const }];
+      const message = `case ${state.caseNo} is stalled: ${stalled.reason}`;
+      await report(() => activities.sendNotice({ caseId: state.caseId, referralId: null, key: `case.${state.caseId}.stall.${stallNo}`, notice: 'CASE_STALLED', message, to, at: stalled.at }));
+    }
+    const asked = retries;
+    await condition(() => retries > asked);
+  };
+
+  /** One activity call; one that fails for good stalls the case and is tried again on each retry, until it succeeds. */
+  const attempt = async <T>(call: () => Promise<T>): Promise<T> => {
+    for (;;) {
+      try {
+        const result = await call();
+        if (state.stalled) {
+          const stallNo = stalls;
+          state.stalled = null;
+          await report(() => activities.recordStall(state.caseId, null, stallNo, retriedBy, new Date().toISOString()));
+        }
+        return result;
+      } catch (error) {
+        if (!isPermanent(error) || !patched(STALL_ON_PERMANENT_FAILURE)) throw error;
+        await stall(error);
+      }
+    }
+  };
+  const effects = new Proxy(activities, {
+    get: (target, name: keyof CaseCalls) => (...args: unknown[]) => attempt(() => (target[name] as (...a: unknown[]) => Promise<unknown>)(...args)),
+  });
+
+  const registered = await effects.registerCase(input);
   state.handlingOrgId = registered.handlingOrgId;
   state.seq = 1;
-  state.policy = await activities.resolvePolicy(input.category, input.severity);
+  state.policy = await effects.resolvePolicy(input.category, input.severity);
   enqueue(admit(state));
   admitted = true;
 
@@ -134,7 +226,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     }
     if (queue.length === 0 && wakeAt !== null && Date.now() >= wakeAt) enqueue(escalate(state, new Date()));
     while (queue.length > 0) {
-      await carryOut(activities, state, queue.shift()!);
+      await carryOut(effects, state, queue.shift()!);
       carriedOut += 1;
     }
     if (state.status === 'CLOSED') break;

@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, log, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { CaseActivities, ReferralActivities } from '../activities';
 import {
   acknowledgeReferral,
@@ -6,6 +6,8 @@ import {
   refuseReferralAction,
   runningReferralDeadline,
   setReferralDeadline,
+  STALL_RETRY_ROLES,
+  stalledRefusal,
   type ActorRef,
   type ReferralAction,
   type ReferralInput,
@@ -18,9 +20,15 @@ import {
   calendarChangedSignal,
   concludeReferralUpdate,
   referralStateQuery,
+  retryStalledReferralUpdate,
 } from '../libs/temporal/src/workflow-contracts';
+import { failureReason, isPermanent } from './activity-failures';
 
-const activities = proxyActivities<CaseActivities & ReferralActivities>({ startToCloseTimeout: '30 seconds', retry: ACTIVITY_RETRY });
+const queuedActivities = proxyActivities<CaseActivities & ReferralActivities>({ startToCloseTimeout: '30 seconds', retry: ACTIVITY_RETRY });
+type ReferralCalls = typeof queuedActivities;
+
+/** The referral's counterpart of the case's patch: taken only when an effect fails for good. */
+export const REFERRAL_STALL_ON_PERMANENT_FAILURE = 'referral-stall-on-permanent-failure';
 
 /**
  * A referral to a discipline inspection body (移送纪检监察): it must be acknowledged within its
@@ -61,7 +69,7 @@ export async function referralWorkflow(input: ReferralInput): Promise<ReferralSt
     calendarChanged = true;
   });
   const validator = (action: ReferralAction) => ({ actor }: { actor: ActorRef }) => {
-    const refusal = refuseReferralAction(state, action, actor);
+    const refusal = state.stalled ? stalledRefusal(state.stalled, 'referral') : refuseReferralAction(state, action, actor);
     if (refusal) throw ApplicationFailure.create({ type: ACTION_REFUSED, message: refusal, nonRetryable: true });
   };
   setHandler(
@@ -81,6 +89,50 @@ export async function referralWorkflow(input: ReferralInput): Promise<ReferralSt
     { validator: validator('conclude') },
   );
 
+  // An effect that fails for good stalls the referral (on its state and in the worker's log) until an
+  // administrator or supervisor retries it with the retryStalled Update, once the cause is fixed.
+  let stalls = 0;
+  let retries = 0;
+  setHandler(
+    retryStalledReferralUpdate,
+    async () => {
+      const stallsBefore = stalls;
+      retries += 1;
+      await condition(() => !state.stalled || stalls > stallsBefore);
+      return state;
+    },
+    {
+      validator: ({ actor }) => {
+        const refusal =
+          actor.role === 'COMPLAINANT' || !STALL_RETRY_ROLES.includes(actor.role)
+            ? `retry needs the role ${STALL_RETRY_ROLES.join(' or ')}`
+            : state.stalled
+              ? null
+              : 'the referral is not stalled: there is nothing to retry';
+        if (refusal) throw ApplicationFailure.create({ type: ACTION_REFUSED, message: refusal, nonRetryable: true });
+      },
+    },
+  );
+  const attempt = async <T>(call: () => Promise<T>): Promise<T> => {
+    for (;;) {
+      try {
+        const result = await call();
+        state.stalled = null;
+        return result;
+      } catch (error) {
+        if (!isPermanent(error) || !patched(REFERRAL_STALL_ON_PERMANENT_FAILURE)) throw error;
+        stalls += 1;
+        state.stalled = { reason: failureReason(error), at: new Date().toISOString() };
+        log.error('referral stalled: an effect can never succeed as it stands', { referralId: state.referralId, reason: state.stalled.reason });
+        const asked = retries;
+        await condition(() => retries > asked);
+      }
+    }
+  };
+  const activities = new Proxy(queuedActivities, {
+    get: (target, name: keyof ReferralCalls) => (...args: unknown[]) => attempt(() => (target[name] as (...a: unknown[]) => Promise<unknown>)(...args)),
+  });
+
   const write = async () => {
     const upTo = requested;
     state.revision += 1;
@@ -93,7 +145,7 @@ export async function referralWorkflow(input: ReferralInput): Promise<ReferralSt
   setReferralDeadline(state, (await activities.computeDeadline(registeredAt, input.terms.referralAcknowledge, input.terms)).deadlineAt, registeredAt);
   state.revision += 1;
   await activities.registerReferral(state, new Date().toISOString());
-  await notifyBody(state, 'REFERRAL_RECEIVED', `referral of case ${state.caseNo} (${state.reason}): acknowledge by ${state.ackDeadlineAt}`);
+  await notifyBody(activities, state, 'REFERRAL_RECEIVED', `referral of case ${state.caseNo} (${state.reason}): acknowledge by ${state.ackDeadlineAt}`);
 
   for (const phase of ['AWAITING_ACK', 'ACKNOWLEDGED'] as const) {
     for (;;) {
@@ -112,7 +164,7 @@ export async function referralWorkflow(input: ReferralInput): Promise<ReferralSt
         continue;
       }
       if (Date.now() < Date.parse(deadline)) continue;
-      await escalateOneLevel(state, input, phase);
+      await escalateOneLevel(activities, state, input, phase);
     }
     if (phase === 'AWAITING_ACK') {
       state.concludeDeadlineAt = (await activities.computeDeadline(state.acknowledgedAt!, input.terms.referralConclude, input.terms)).deadlineAt;
@@ -120,12 +172,12 @@ export async function referralWorkflow(input: ReferralInput): Promise<ReferralSt
       await write();
     }
   }
-  await notifyBody(state, 'REFERRAL_CONCLUDED', `referral of case ${state.caseNo} concluded: ${state.outcome}`);
+  await notifyBody(activities, state, 'REFERRAL_CONCLUDED', `referral of case ${state.caseNo} concluded: ${state.outcome}`);
   return state;
 }
 
 /** A missed referral deadline: the body one level up takes it over, with a fresh deadline of the same length. */
-async function escalateOneLevel(state: ReferralState, input: ReferralInput, phase: 'AWAITING_ACK' | 'ACKNOWLEDGED'): Promise<void> {
+async function escalateOneLevel(activities: ReferralCalls, state: ReferralState, input: ReferralInput, phase: 'AWAITING_ACK' | 'ACKNOWLEDGED'): Promise<void> {
   const missed = state.disciplineOrgId!;
   state.lastActor = null;
   state.disciplineOrgId = await activities.nextDisciplineBody(missed);
@@ -138,10 +190,10 @@ async function escalateOneLevel(state: ReferralState, input: ReferralInput, phas
   state.deadlineStartedAt = now;
   state.revision += 1;
   await activities.projectReferral(state, new Date().toISOString());
-  await notifyBody(state, 'REFERRAL_ESCALATED', `referral of case ${state.caseNo} overdue at the level below (${phase}); now due ${deadlineAt}`);
+  await notifyBody(activities, state, 'REFERRAL_ESCALATED', `referral of case ${state.caseNo} overdue at the level below (${phase}); now due ${deadlineAt}`);
 }
 
-async function notifyBody(state: ReferralState, notice: string, message: string): Promise<void> {
+async function notifyBody(activities: ReferralCalls, state: ReferralState, notice: string, message: string): Promise<void> {
   await activities.sendNotice({
     caseId: state.caseId,
     referralId: state.referralId,

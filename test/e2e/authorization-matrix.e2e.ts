@@ -74,6 +74,11 @@ const MATRIX: Record<string, Row> = {
     expect: [401, 400, 403, 403, 403, 403, 403],
     outsider: { user: 'handler.hz', status: 404, body: {} },
   },
+  // The fixture is not stalled: the roles that may retry get the workflow's 409.
+  'POST /api/v1/cases/{caseId}/retry': {
+    request: (f) => ({ path: `/api/v1/cases/${f.caseId}/retry`, body: {} }),
+    expect: [401, 403, 403, 409, 403, 403, 409],
+  },
   'POST /api/v1/cases/{caseId}/complainant/reveal': {
     request: (f) => ({ path: `/api/v1/cases/${f.caseId}/complainant/reveal`, body: { reason: 'x' } }),
     expect: [401, 400, 403, 400, 403, 403, 403],

@@ -24,6 +24,7 @@ import { TokenVersion1763800000010 } from './migrations/1763800000010-token-vers
 import { SharedRateLimits1763800000011 } from './migrations/1763800000011-shared-rate-limits';
 import { CalendarBroadcasts1763800000012 } from './migrations/1763800000012-calendar-broadcasts';
 import { RevisitWindow1763800000030 } from './migrations/1763800000030-revisit-window';
+import { CaseStalls1763800000035 } from './migrations/1763800000035-case-stalls';
 
 export const ENTITIES = [
   OrganizationEntity, UserEntity, CaseEntity, CaseEventEntity, NotificationEntity, ReferralEntity, SlaPolicyEntity, CalendarDayOverrideEntity, CalendarBroadcastEntity, LoginAttemptEntity,
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   TokenVersion1763800000010, SharedRateLimits1763800000011, CalendarBroadcasts1763800000012,
   CaseIntakes1763800000020,
   RevisitWindow1763800000030,
+  CaseStalls1763800000035,
 ];
 
 type DbSettings = Pick<AppConfig, 'DB_HOST' | 'DB_PORT' | 'DB_USER' | 'DB_PASSWORD' | 'DB_NAME'>;

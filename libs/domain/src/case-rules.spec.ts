@@ -1,6 +1,7 @@
 import type { ActorRef, CaseCommand } from './case-actions';
 import type { CaseWorkflowInput } from './case-input';
-import { assigneeOrg, admit, applyCommand, escalate, initialCaseState, nextWakeAt, refuseCommand, type CaseEffect, type Decision } from './case-rules';
+import { assigneeOrg, admit, applyCommand, availableActions, escalate, initialCaseState, nextWakeAt, refuseCommand, type CaseEffect, type Decision } from './case-rules';
+import { refuseRetry } from './case-stall';
 import { rescheduleDeadline, superviseDeadline } from './deadline-rules';
 import { CASE_ACTIONS, CASE_STEPS, STEP_RULES, type Actor, type CaseAction, type CaseStep } from './case-state-machine';
 import type { CaseState, RunningDeadline } from './case-state';
@@ -483,6 +484,32 @@ describe('applyCommand: each transition', () => {
     ]);
   });
 
+  it('supervise in REVISIT (nobody in an organization to wait on): the order goes to the handling office', () => {
+    const state = stateIn('REVISIT');
+    const d = applyCommand(state, command('supervise'));
+    expect(state).toMatchObject({ step: 'REVISIT', supervised: true });
+    expect(d.effects).toEqual([
+      { type: 'notify', notice: 'SUPERVISION_ORDER', to: [{ orgId: HANDLING_ORG, role: null, level: 'SELF' }], message: `supervision order on case ${state.caseNo}: hurry up` },
+    ]);
+  });
+
+  it('never emits a notice to a recipient without an organization, whatever the step and the missing organization', () => {
+    const OPEN_STEPS = CASE_STEPS.filter((s) => s !== 'CLOSED');
+    const gaps: Partial<CaseState>[] = [{}, { hostUnitId: null }, { investigatingOrgId: null }, { handlingOrgId: null }, { hostUnitId: null, investigatingOrgId: null, handlingOrgId: null }];
+    for (const step of OPEN_STEPS) {
+      for (const gap of gaps) {
+        const supervise = step === 'SUPERVISOR_REVIEW' ? cmd('supervise', { note: 'n', decision: 'REOPEN' }, 'SUPERVISOR') : command('supervise');
+        const decisions = [applyCommand(stateIn(step, gap), supervise), escalate(stateIn(step, gap), at(REFERRAL_AT, 1))];
+        for (const d of decisions) {
+          for (const effect of d.effects) {
+            if (effect.type !== 'notify') continue;
+            expect({ step, gap, to: effect.to.filter((r) => r.orgId === null || r.orgId === undefined) }).toEqual({ step, gap, to: [] });
+          }
+        }
+      }
+    }
+  });
+
   it('supervise with a rectification time during RECTIFYING resizes the running deadline', () => {
     const state = stateIn('RECTIFYING');
     const d = applyCommand(state, cmd('supervise', { note: 'take longer', rectificationDays: 30 }, 'SUPERVISOR'));
@@ -913,5 +940,25 @@ describe('supervision orders come with a new deadline (PRODUCT.md, "Deadlines an
     const old = missed();
     old.rules.supervisionDeadline = false;
     expect(applyCommand(old, command('supervise')).effects.map((e) => e.type)).toEqual(['notify']);
+  });
+});
+
+describe('a stalled case (README, "Stalled cases")', () => {
+  const stall = { reason: 'sendNotice: ER_BAD_NULL_ERROR on column organization_id', at: STARTED };
+
+  it('refuses every action with the reason, and offers none', () => {
+    const state = stateIn('REVISIT', { stalled: stall });
+    const refusal = `the case is stalled: ${stall.reason}; an administrator or supervisor must retry it once the cause is fixed`;
+    expect(refuseCommand(state, command('evaluate'), at(STARTED))).toBe(refusal);
+    expect(refuseCommand(state, command('supervise'), at(STARTED))).toBe(refusal);
+    for (const actor of ALL_ACTORS) expect(availableActions(state, actor, at(STARTED))).toEqual([]);
+  });
+
+  it('is retried by an administrator or a supervisor, and only while stalled', () => {
+    expect(refuseRetry(stateIn('REVISIT', { stalled: stall }), ACTORS.ADMIN)).toBeNull();
+    expect(refuseRetry(stateIn('REVISIT', { stalled: stall }), ACTORS.SUPERVISOR)).toBeNull();
+    expect(refuseRetry(stateIn('REVISIT', { stalled: stall }), ACTORS.HANDLER)).toBe('retry needs the role ADMIN or SUPERVISOR');
+    expect(refuseRetry(stateIn('REVISIT', { stalled: stall }), ACTORS.COMPLAINANT)).toBe('retry needs the role ADMIN or SUPERVISOR');
+    expect(refuseRetry(stateIn('REVISIT'), ACTORS.ADMIN)).toBe('the case is not stalled: there is nothing to retry');
   });
 });

@@ -3,6 +3,7 @@ import { actionRefusal, CASE_ACTIONS, STEP_RULES, type Actor, type CaseAction, t
 import type { CaseWorkflowInput } from './case-input';
 import type { CaseOutcome, CaseState } from './case-state';
 import type { Severity } from './case-vocabulary';
+import { stalledRefusal } from './case-stall';
 import type { Role } from './roles';
 import type { DeadlineKind } from './sla';
 
@@ -81,6 +82,7 @@ export function initialCaseState(input: CaseWorkflowInput): CaseState {
     rules: { findingReferredOnce: true, supervisionDeadline: true },
     seq: 0,
     revision: 0,
+    stalled: null,
   };
 }
 
@@ -103,6 +105,7 @@ export function assigneeOrg(state: CaseState): number | null {
  * case's own state. `GET /cases/{id}/actions` lists the actions this allows.
  */
 export function refuseAction(state: CaseState, action: CaseAction, actor: Actor, now: Date): string | null {
+  if (state.stalled) return stalledRefusal(state.stalled);
   const byTable = actionRefusal(action, state.step, actor);
   if (byTable) return byTable;
   switch (action) {
@@ -263,9 +266,11 @@ const DECIDERS: { [A in keyof ActionPayloads]: Decider<A> } = {
       return moveTo(state, 'INVESTIGATING', entry('REOPENED', p.note, true, actor));
     }
     state.supervised = true;
+    // In a step that waits on nobody in an organization (REVISIT waits on the complainant), the order goes to the handling office.
+    const orderedOrg = assigneeOrg(state) ?? state.handlingOrgId;
     const decision: Decision = {
       events: [entry('SUPERVISION_ORDERED', p.note, false, actor)],
-      effects: [notify('SUPERVISION_ORDER', [{ orgId: assigneeOrg(state)!, role: null, level: 'SELF' }], `supervision order on case ${state.caseNo}: ${p.note}`)],
+      effects: orderedOrg === null ? [] : [notify('SUPERVISION_ORDER', [{ orgId: orderedOrg, role: null, level: 'SELF' }], `supervision order on case ${state.caseNo}: ${p.note}`)],
     };
     if (p.rectificationDays !== undefined) {
       state.rectificationDays = p.rectificationDays;
@@ -404,7 +409,8 @@ function entry(type: string, note: string | null | undefined, isPublic: boolean,
 }
 
 function notify(notice: string, to: Recipient[], message: string): CaseEffect {
-  return { type: 'notify', notice, to, message };
+  // A recipient without an organization reaches nobody and can never be written: it is never emitted.
+  return { type: 'notify', notice, to: to.filter((r) => r.orgId !== null && r.orgId !== undefined), message };
 }
 
 function pushAll(into: Decision, from: Decision): void {

@@ -39,6 +39,16 @@ export interface CaseRuleVersions {
   supervisionDeadline: boolean;
 }
 
+/**
+ * A case stopped on an effect that can never succeed as it stands (a bad argument, a value the database
+ * refuses): nothing moves until an administrator or supervisor retries it, once the cause is fixed.
+ */
+export interface CaseStall {
+  /** What failed and why, without personal data, e.g. `sendNotice: ER_BAD_NULL_ERROR on column organization_id`. */
+  reason: string;
+  at: string;
+}
+
 /** Everything the case workflow knows; the projection in MySQL is written from it. */
 export interface CaseState {
   caseId: string;
@@ -84,4 +94,6 @@ export interface CaseState {
   seq: number;
   /** Counts projection writes, so a late retry of an older write cannot overwrite a newer one. */
   revision: number;
+  /** Set while the case is stalled; null (or absent) otherwise. */
+  stalled?: CaseStall | null;
 }

@@ -7,6 +7,7 @@ export * from './case-state-machine';
 export * from './case-actions';
 export * from './case-state';
 export * from './case-rules';
+export * from './case-stall';
 export * from './deadline-rules';
 export * from './referral';
 export * from './referral-rules';

@@ -1,3 +1,4 @@
+import type { CaseStall } from './case-state';
 import type { ActorRef } from './case-actions';
 import type { ReferralReason } from './case-rules';
 import type { SlaTerms } from './sla';
@@ -38,6 +39,8 @@ export interface ReferralState {
   /** Who took the last action: recorded in the audit trail with it. */
   lastActor: ActorRef | null;
   revision: number;
+  /** Set while the referral is stalled on an effect that can never succeed as it stands; null (or absent) otherwise. */
+  stalled?: CaseStall | null;
 }
 
 export interface AcknowledgeReferral {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { regionAncestry, CYBERSPACE_OFFICE_KINDS, STEP_RULES, type CaseState, type CaseWorkflowInput, type TimelineEntry } from '@app/domain';
+import { regionAncestry, CYBERSPACE_OFFICE_KINDS, STEP_RULES, type ActorRef, type CaseStall, type CaseState, type CaseWorkflowInput, type TimelineEntry } from '@app/domain';
 import { AuditTrail } from '@app/audit';
 import { CaseEntity, CaseEventEntity, OrganizationEntity } from '@app/database';
 import { moveOpenCaseCounts, type CountedCase } from './open-case-counters';
@@ -122,6 +122,21 @@ export class CaseProjectionWriter {
           occurredAt: at,
           dedupeKey: `case:${state.caseId}:${firstSeq + i}`,
         })),
+        em,
+      );
+    });
+  }
+
+  /**
+   * Marks the case stalled (`stall` set) or running again (null), with an audit record keyed by the
+   * workflow's stall number, so a retried activity records nothing twice. The rest of the row is left to
+   * `project`: a stall is written even when the projection itself is what cannot be written.
+   */
+  async recordStall(caseId: string, stall: CaseStall | null, stallNo: number, actor: ActorRef | null, at: Date): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      await em.update(CaseEntity, { id: caseId }, { stalledReason: stall?.reason.slice(0, 300) ?? null, stalledAt: stall ? new Date(stall.at) : null });
+      await this.audit.append(
+        [{ action: stall ? 'case.STALLED' : 'case.STALL_RETRIED', actor, caseId, after: stall ? { reason: stall.reason } : null, occurredAt: at, dedupeKey: `case:${caseId}:stall:${stallNo}:${stall ? 'on' : 'off'}` }],
         em,
       );
     });

@@ -9,6 +9,7 @@ import type {
   ConcludeReferral,
   ReferralInput,
   ReferralState,
+  RetryStalled,
 } from '../../domain/src';
 
 /*
@@ -49,6 +50,12 @@ export const caseActionUpdates: { [A in CaseAction]: CaseActionUpdate<A> } = {
   evaluate: actionUpdate('evaluate'),
 };
 
+/**
+ * Carries out again the effect a stalled case stopped on, once the cause is fixed (ADMIN or SUPERVISOR).
+ * Answers with the case once that attempt is over: running again, or stalled anew with the new reason.
+ */
+export const retryStalledUpdate = defineUpdate<CaseState, [RetryStalled], 'retryStalled'>('retryStalled');
+
 /** Another case was merged into this one. */
 export const caseMergedSignal = defineSignal<[{ caseId: string; caseNo: string }]>('caseMerged');
 
@@ -58,9 +65,17 @@ export const calendarChangedSignal = defineSignal('calendarChanged');
 export const referralStateQuery = defineQuery<ReferralState>('referralState');
 export const acknowledgeReferralUpdate = defineUpdate<ReferralState, [AcknowledgeReferral], 'acknowledge'>('acknowledge');
 export const concludeReferralUpdate = defineUpdate<ReferralState, [ConcludeReferral], 'conclude'>('conclude');
+/** The referral's retryStalledUpdate: tries the stalled effect again (README, "Stalled cases"). */
+export const retryStalledReferralUpdate = defineUpdate<ReferralState, [RetryStalled], 'retryStalled'>('retryStalled');
 
 /** The error type an Update fails with when the rules refuse the action; the API answers 409 with its message. */
 export const ACTION_REFUSED = 'ActionRefused';
+
+/**
+ * The error type an action's Update fails with when the case stalled before the action was carried out:
+ * the action is kept and completes once the case is retried; the API answers 409 with the message.
+ */
+export const CASE_STALLED = 'CaseStalled';
 
 /** Activities retry rather than lose a step while the database is down; errors that can never succeed say so (non-retryable). */
 export const ACTIVITY_RETRY: RetryPolicy = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds' };

@@ -516,6 +516,7 @@ function routes(f: CorpusFixture): RouteSpec[] {
           stage: queryEnum(['SUBMITTED', 'ACCEPTED']),
           status: queryEnum(['OPEN', 'CLOSED']),
           overdue: queryBool,
+          stalled: queryBool,
           regionCode: { invalid: ['44010', 'abcdef', '4401000', '４４０１００', '44010 ', ...QUERY_HOSTILE] },
           assignee: { invalid: ['ME', 'you', 'me ', '1', ...QUERY_HOSTILE] },
           page: queryInt(1, 100000),
@@ -592,6 +593,17 @@ function routes(f: CorpusFixture): RouteSpec[] {
       { note: note(false), decision: { kind: 'enum', values: ['CLOSE'], optional: true }, rectificationDays: int(1, 60, true) },
       outOfReach,
     ),
+    {
+      // The fixture is not stalled: the workflow's validator refuses the retry (409), nothing changes.
+      route: 'POST /api/v1/cases/{caseId}/retry',
+      method: 'POST',
+      template: '/api/v1/cases/{caseId}/retry',
+      as: 'supervisor.gz',
+      allowed: ['SUPERVISOR', 'ADMIN'],
+      params: { caseId: { base: A, invalid: BAD_UUIDS } },
+      body: { base: { note: '已修复' }, fields: { note: note() } },
+      control: { status: 409, message: /the case is not stalled/ },
+    },
     {
       route: 'POST /api/v1/cases/{caseId}/complainant/reveal',
       method: 'POST',

@@ -13,8 +13,8 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { ACTION_RULES, deadlinesStartedBy, isStaffAction, STAFF_ACTIONS, type ActionBodies, type StaffAction } from '@app/domain';
-import { CurrentUser } from '../auth/auth.decorators';
+import { ACTION_RULES, deadlinesStartedBy, isStaffAction, STAFF_ACTIONS, STALL_RETRY_ROLES, type ActionBodies, type StaffAction } from '@app/domain';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
 import { ErrorResponse } from '../common/error-response';
 import { validateBody } from '../common/validation';
@@ -23,6 +23,7 @@ import { STAFF_ACTION_BODIES } from './case-action.dtos';
 import { CaseActionsResponse } from './case-actions.response';
 import { CaseActionsService } from './case-actions.service';
 import { CaseSummaryResponse } from './case-summary.response';
+import { RetryStalledDto } from './retry-stalled.dto';
 
 /** The lifecycle table, as the API document shows it. */
 const ACTION_DOC = STAFF_ACTIONS.map((a) => {
@@ -38,6 +39,23 @@ const ACTION_DOC = STAFF_ACTIONS.map((a) => {
 @Controller('api/v1/cases')
 export class CaseActionsController {
   constructor(private readonly actions: CaseActionsService) {}
+
+  // Before ':caseId/:action', so that route does not take `retry` for an action name.
+  @Post(':caseId/retry')
+  @HttpCode(200)
+  @Roles(...STALL_RETRY_ROLES)
+  @ApiOperation({
+    summary: 'Retry a stalled case once the cause is fixed',
+    description: 'Carries out again the effect the case stopped on; the answer shows the case running again, or stalled anew with the new reason.',
+  })
+  @ApiOkResponse({ type: CaseStateResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'No such case within your reach' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'The case is not stalled' })
+  @ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'The retry was not confirmed in time; read the case' })
+  retry(@CurrentUser() user: StaffUser, @Param('caseId', new ParseUUIDPipe({ version: 'all' })) caseId: string, @Body() body: RetryStalledDto): Promise<CaseStateResponse> {
+    return this.actions.retryStalled(user, caseId, body.note);
+  }
 
   @Post(':caseId/:action')
   @HttpCode(200)

@@ -13,7 +13,7 @@ import {
   type StaffAction,
 } from '@app/domain';
 import { CaseEntity, OrganizationEntity } from '@app/database';
-import { caseActionUpdates, caseStateQuery, type CaseActionUpdate } from '@app/temporal';
+import { caseActionUpdates, caseStateQuery, retryStalledUpdate, type CaseActionUpdate } from '@app/temporal';
 import { JurisdictionService } from '../access/jurisdiction.service';
 import { auditActor, type StaffUser } from '../auth/staff-user';
 import { CaseStateResponse } from '../workflow-gateway/case-state.response';
@@ -42,6 +42,16 @@ export class CaseActionsService {
     const command: CommandOf<A> = { action, actor: auditActor(user), payload: await resolve(user, kase, body) };
     const update: CaseActionUpdate<A> = caseActionUpdates[action];
     return CaseStateResponse.of(await sendUpdate(this.client.workflow.getHandle(caseWorkflowId(caseId)), update, command));
+  }
+
+  /**
+   * Carries out again the effect a stalled case stopped on (README, "Stalled cases"): 200 with the case,
+   * running again or stalled anew with the new reason; 409 when it is not stalled.
+   */
+  async retryStalled(user: StaffUser, caseId: string, note: string | undefined): Promise<CaseStateResponse> {
+    await this.jurisdiction.assertCanSee(user, await this.cases.findOneBy({ id: caseId }));
+    const state = await sendUpdate(this.client.workflow.getHandle(caseWorkflowId(caseId)), retryStalledUpdate, { actor: auditActor(user), note });
+    return CaseStateResponse.of(state);
   }
 
   /** The actions the user may take on the case now, from the lifecycle table and the case's live state. */

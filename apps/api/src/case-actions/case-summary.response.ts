@@ -20,6 +20,9 @@ export class CaseSummaryResponse {
   @ApiProperty() overdue: boolean;
   @ApiProperty() supervised: boolean;
   @ApiProperty() referred: boolean;
+  @ApiProperty({ description: 'Stopped on an effect that can never succeed as it stands, until an ADMIN or SUPERVISOR retries it' }) stalled: boolean;
+  @ApiPropertyOptional({ nullable: true, description: 'Why it is stalled, without personal data' }) stalledReason: string | null;
+  @ApiPropertyOptional({ nullable: true }) stalledAt: Date | null;
   @ApiProperty() createdAt: Date;
 
   static of(c: CaseEntity): CaseSummaryResponse {
@@ -41,6 +44,9 @@ export class CaseSummaryResponse {
       overdue: c.overdue,
       supervised: c.supervised,
       referred: c.referred,
+      stalled: c.stalledAt !== null,
+      stalledReason: c.stalledReason,
+      stalledAt: c.stalledAt,
       createdAt: c.createdAt,
     };
   }

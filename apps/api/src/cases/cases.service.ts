@@ -74,6 +74,8 @@ export class CasesService {
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     // On deadline_order (a missing deadline is far in the future), so the list index serves the condition too.
     if (query.overdue !== undefined) qb.andWhere(query.overdue ? `c.status = 'OPEN' AND c.deadline_order <= NOW(3)` : 'c.deadline_order > NOW(3)');
+    // Few cases are ever stalled: idx_cases_stalled finds them, and their order costs a sort of those few.
+    if (query.stalled !== undefined) qb.andWhere(query.stalled ? 'c.stalled_at IS NOT NULL' : 'c.stalled_at IS NULL');
     if (query.regionCode) qb.andWhere('c.region_code LIKE :region', { region: `${query.regionCode.replace(/(00)+$/, '')}%` });
     if (query.assignee === 'me') this.waitingOn(qb, user);
     const [rows, matched] = await Promise.all([this.page(qb, (query.page - 1) * query.pageSize, query.pageSize), this.countUpTo(qb, LIST_COUNT_CAP + 1)]);

@@ -16,6 +16,10 @@ export class ListCasesQuery {
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({ description: 'true: only stalled cases, waiting for a retry (README, "Stalled cases"); false: none of them' })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  stalled?: boolean;
+
   @ApiPropertyOptional({ description: 'A region and everything under it: 440000 takes all of Guangdong' })
   @IsOptional() @Matches(/^\d{6}$/, { message: 'regionCode must be six digits' })
   regionCode?: string;

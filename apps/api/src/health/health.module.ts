@@ -19,6 +19,16 @@ const PROBE_DEADLINE_MS = 2500;
         { name: 'database', critical: true, check: async () => void (await dataSource.query('SELECT 1')) },
         // With a deadline of its own, so the call ends rather than retry on after the answer (and after shutdown).
         { name: 'temporal', critical: true, check: async () => void (await temporal.withDeadline(Date.now() + PROBE_DEADLINE_MS, () => temporal.workflowService.getSystemInfo({}))) },
+        // Stalled cases are the staff's to retry, not an outage (README, "Stalled cases"): reported, never failing /health.
+        // idx_cases_stalled makes the count of the few stalled cases cost no more than SELECT 1.
+        {
+          name: 'stalledCases',
+          critical: false,
+          check: async () => {
+            const [{ n }]: { n: string }[] = await dataSource.query('SELECT COUNT(*) AS n FROM cases WHERE stalled_at IS NOT NULL');
+            return { count: Number(n) };
+          },
+        },
       ],
     },
   ],

@@ -11,6 +11,11 @@ export class DeadlineResponse {
   missedDeadlineAt?: string;
 }
 
+export class StallResponse {
+  @ApiProperty({ description: 'What failed and why, without personal data' }) reason: string;
+  @ApiProperty() at: string;
+}
+
 /** The case as its workflow holds it right after an action. */
 export class CaseStateResponse {
   @ApiProperty() caseId: string;
@@ -25,6 +30,7 @@ export class CaseStateResponse {
   @ApiProperty() reopenCount: number;
   @ApiProperty() supervised: boolean;
   @ApiProperty() referralCount: number;
+  @ApiPropertyOptional({ type: StallResponse, nullable: true, description: 'Set while the case is stalled (README, "Stalled cases")' }) stalled: StallResponse | null;
 
   static of(state: CaseState): CaseStateResponse {
     const d = state.deadline;
@@ -48,6 +54,7 @@ export class CaseStateResponse {
       reopenCount: state.reopenCount,
       supervised: state.supervised,
       referralCount: state.referralCount,
+      stalled: state.stalled ? { reason: state.stalled.reason, at: state.stalled.at } : null,
     };
   }
 }

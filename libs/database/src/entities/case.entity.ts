@@ -154,6 +154,15 @@ export class CaseEntity {
   @Column({ name: 'closed_at', type: 'datetime', precision: 3, nullable: true })
   closedAt: Date | null;
 
+  /** Why the case is stalled (an effect that can never succeed as it stands), without personal data; null when it is not. */
+  @Column({ name: 'stalled_reason', type: 'varchar', length: 300, nullable: true })
+  stalledReason: string | null;
+
+  /** Since when the case is stalled; see migration 1763800000035. */
+  @Index('idx_cases_stalled')
+  @Column({ name: 'stalled_at', type: 'datetime', precision: 3, nullable: true })
+  stalledAt: Date | null;
+
   /** Incremented by every projection write; an older write arriving late changes nothing. */
   @Column({ type: 'int', default: 0 })
   revision: number;
