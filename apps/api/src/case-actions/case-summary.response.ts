@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { CaseEntity } from '@app/database';
+import { ApiNullableProperty } from '../common/api-nullable';
 
 /** One line of a case list: no description, no complainant. */
 export class CaseSummaryResponse {
@@ -13,9 +14,9 @@ export class CaseSummaryResponse {
   @ApiProperty() stage: string;
   @ApiProperty() step: string;
   @ApiProperty() status: string;
-  @ApiPropertyOptional({ nullable: true }) severity: string | null;
-  @ApiPropertyOptional({ nullable: true }) deadlineKind: string | null;
-  @ApiPropertyOptional({ nullable: true }) deadlineAt: Date | null;
+  @ApiNullableProperty(String) severity: string | null;
+  @ApiNullableProperty(String) deadlineKind: string | null;
+  @ApiNullableProperty(Date) deadlineAt: Date | null;
   @ApiProperty() warned: boolean;
   @ApiProperty() overdue: boolean;
   @ApiProperty() supervised: boolean;
