@@ -1,15 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditTrail } from '@app/audit';
 import { Roles } from '../auth/auth.decorators';
-import { ErrorResponse } from '../common/error-response';
 import { AuditListResponse, AuditVerifyResponse } from './audit.responses';
 import { ListAuditQuery } from './list-audit.query';
 
 @ApiTags('audit')
 @ApiBearerAuth()
 @Roles('ADMIN', 'DISCIPLINE_OFFICER')
-@ApiForbiddenResponse({ type: ErrorResponse, description: 'Neither an administrator nor a discipline officer' })
 @Controller('api/v1/audit')
 export class AuditController {
   constructor(private readonly audit: AuditTrail) {}

@@ -5,6 +5,7 @@ import {
   ApiBody,
   ApiConflictResponse,
   ApiExtraModels,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -38,6 +39,7 @@ export class CaseActionsController {
   @ApiBody({ schema: { oneOf: Object.values(STAFF_ACTION_BODIES).map((dto) => ({ $ref: getSchemaPath(dto) })) } })
   @ApiOkResponse({ type: CaseStateResponse, description: 'The case after the action' })
   @ApiBadRequestResponse({ type: ErrorResponse })
+  @ApiForbiddenResponse({ type: ErrorResponse, description: 'The action is not one your role takes' })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'No such case within your reach, or no such action' })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Not allowed in the current state; the message says why' })
   async act(

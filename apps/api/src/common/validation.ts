@@ -1,9 +1,5 @@
 import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
-
-export interface FieldProblem {
-  field: string;
-  reason: string;
-}
+import type { FieldProblem } from './error-response';
 
 /** Flattens nested class-validator errors into "a.b: reason" pairs. */
 export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {

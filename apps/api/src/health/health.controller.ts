@@ -1,20 +1,20 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Connection } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 
-interface ComponentHealth {
-  status: 'up' | 'down';
-  error?: string;
+export class ComponentHealth {
+  @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
+  @ApiPropertyOptional({ description: 'Why it is down' }) error?: string;
 }
 
-interface HealthReport {
-  status: 'ok' | 'degraded';
-  database: ComponentHealth;
-  temporal: ComponentHealth;
+export class HealthReport {
+  @ApiProperty({ enum: ['ok', 'degraded'] }) status: 'ok' | 'degraded';
+  @ApiProperty() database: ComponentHealth;
+  @ApiProperty() temporal: ComponentHealth;
 }
 
 const CHECK_TIMEOUT_MS = 3000;
@@ -29,8 +29,8 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ description: 'Database and Temporal reachable' })
-  @ApiServiceUnavailableResponse({ description: 'A component is down; the body says which' })
+  @ApiOkResponse({ type: HealthReport, description: 'Database and Temporal reachable' })
+  @ApiServiceUnavailableResponse({ type: HealthReport, description: 'A component is down; the body says which' })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const [database, temporal] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),

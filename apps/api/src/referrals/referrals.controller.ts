@@ -10,6 +10,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
 import { ErrorResponse } from '../common/error-response';
 import { sendUpdate } from '../workflow-gateway/workflow-updates';
+import { ApiNullableProperty } from '../common/api-nullable';
 
 export class AcknowledgeReferralDto {
   @ApiPropertyOptional()
@@ -35,11 +36,11 @@ export class ReferralResponse {
   @ApiProperty() status: string;
   @ApiProperty() disciplineOrgId: number;
   @ApiProperty() escalations: number;
-  @ApiPropertyOptional({ nullable: true }) outcome: string | null;
-  @ApiPropertyOptional({ nullable: true }) conclusion: string | null;
-  @ApiPropertyOptional({ nullable: true }) ackDeadlineAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) concludeDeadlineAt: Date | null;
-  @ApiProperty({ description: 'Case file, timeline, finding and evidence list' }) package: unknown;
+  @ApiNullableProperty(String) outcome: string | null;
+  @ApiNullableProperty(String) conclusion: string | null;
+  @ApiNullableProperty(Date) ackDeadlineAt: Date | null;
+  @ApiNullableProperty(Date) concludeDeadlineAt: Date | null;
+  @ApiNullableProperty(Object, { additionalProperties: true, description: 'Case file, timeline, finding and evidence list' }) package: unknown;
   @ApiProperty() createdAt: Date;
 }
 

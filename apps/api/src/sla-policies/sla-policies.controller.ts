@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SlaPolicyError, SlaPolicyNotFoundError, SlaPolicyService, type SlaPolicyRecord } from '@app/sla';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { auditActor, type StaffUser } from '../auth/staff-user';
@@ -10,7 +10,6 @@ import { SlaPolicyResponse } from './sla-policy.response';
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles('ADMIN')
-@ApiForbiddenResponse({ type: ErrorResponse, description: 'Not an administrator' })
 @Controller('api/v1/admin/sla-policies')
 export class SlaPoliciesController {
   constructor(private readonly policies: SlaPolicyService) {}

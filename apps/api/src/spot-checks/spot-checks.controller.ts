@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, Headers, HttpCode, NotFoundException, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { OrganizationEntity } from '@app/database';
@@ -27,6 +27,8 @@ export class SpotChecksController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: SpotCheckCreatedResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'The region is outside your jurisdiction' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'Idempotency-Key reused with a different body' })
   async create(@CurrentUser() user: StaffUser, @Body() body: CreateSpotCheckFindingDto, @Headers('idempotency-key') idempotencyKey?: string): Promise<SpotCheckCreatedResponse> {
     const inspectorOrg = await this.organizations.findOneByOrFail({ id: user.organizationId });
     const prefix = inspectorOrg.regionCode.replace(/(00)+$/, '');
