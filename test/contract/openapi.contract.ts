@@ -27,6 +27,8 @@ const PRINCIPALS: [string, string | undefined][] = [
 const CHECKS = ['not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_schema_conformance'];
 const MAX_EXAMPLES = Number(process.env.CONTRACT_MAX_EXAMPLES ?? 10);
 const SEED = Number(process.env.CONTRACT_SEED ?? Math.floor(Math.random() * 2 ** 31));
+/** junit by default; e.g. `junit,vcr` to keep every request and answer too. */
+const REPORTS = process.env.CONTRACT_REPORTS ?? 'junit';
 /** Slower than this is a finding too; an action waits up to 30 s only when Temporal or the worker is down. */
 const MAX_RESPONSE_SECONDS = 10;
 
@@ -105,9 +107,9 @@ function fuzz(baseUrl: string, principal: string, token: string | undefined, con
     'none',
     '--no-color',
     '--report',
-    'junit',
-    '--report-junit-path',
-    join(reportDir, `${principal}.xml`),
+    REPORTS,
+    '--report-dir',
+    join(reportDir, principal),
     ...(token ? ['--header', `Authorization: Bearer ${token}`] : []),
   ];
   const started = Date.now();

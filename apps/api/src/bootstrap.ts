@@ -8,6 +8,7 @@ import { ApiModule } from './api.module';
 import { answerClientErrorsAsJson } from './common/client-error';
 import { documentCommonErrors } from './common/error-answers';
 import { ErrorResponse } from './common/error-response';
+import { documentValidationRules } from './common/validation-schema';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
 
@@ -36,6 +37,6 @@ export async function createApiApp(options: { logger?: LogLevel[] } = {}): Promi
     { extraModels: [ErrorResponse] },
   );
   // Served as JSON at /api/docs-json too: the contract test fuzzes the API against exactly this document.
-  SwaggerModule.setup(OPENAPI_PATH, app, documentCommonErrors(document));
+  SwaggerModule.setup(OPENAPI_PATH, app, documentCommonErrors(documentValidationRules(document)));
   return app;
 }

@@ -16,6 +16,7 @@ import {
 import { ACTION_RULES } from '@app/domain';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
+import { CASE_ID_PARAM } from '../common/api-params';
 import { ErrorResponse } from '../common/error-response';
 import { validateBody } from '../common/validation';
 import { CaseStateResponse } from '../workflow-gateway/case-state.response';
@@ -35,6 +36,7 @@ export class CaseActionsController {
   @Post(':caseId/:action')
   @HttpCode(200)
   @ApiOperation({ summary: 'Take an action on a case', description: `Allowed actions, by role and step:\n${ACTION_DOC}` })
+  @ApiParam(CASE_ID_PARAM)
   @ApiParam({ name: 'action', enum: STAFF_ACTIONS })
   @ApiBody({ schema: { oneOf: Object.values(STAFF_ACTION_BODIES).map((dto) => ({ $ref: getSchemaPath(dto) })) } })
   @ApiOkResponse({ type: CaseStateResponse, description: 'The case after the action' })
@@ -58,6 +60,7 @@ export class CaseActionsController {
   }
 
   @Get(':caseId/merge-candidates')
+  @ApiParam(CASE_ID_PARAM)
   @ApiOperation({ summary: 'Open cases about the same subject and category, to merge a submitted complaint into' })
   @ApiOkResponse({ type: [CaseSummaryResponse] })
   @ApiNotFoundResponse({ type: ErrorResponse })

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
+import { CASE_ID_PARAM } from '../common/api-params';
 import { ErrorResponse } from '../common/error-response';
 import { CaseDetailResponse } from './case-detail.response';
 import { CaseListResponse } from './case-list.response';
@@ -36,6 +37,7 @@ export class CasesController {
   }
 
   @Get('cases/:caseId')
+  @ApiParam(CASE_ID_PARAM)
   @ApiOkResponse({ type: CaseDetailResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   detail(@CurrentUser() user: StaffUser, @Param('caseId', new ParseUUIDPipe({ version: 'all' })) caseId: string): Promise<CaseDetailResponse> {
@@ -43,6 +45,7 @@ export class CasesController {
   }
 
   @Post('cases/:caseId/complainant/reveal')
+  @ApiParam(CASE_ID_PARAM)
   @HttpCode(200)
   @Roles('HANDLER', 'SUPERVISOR')
   @ApiOperation({ summary: "Show the complainant's name and phone in clear; audited" })
