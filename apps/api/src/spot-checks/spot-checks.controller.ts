@@ -6,6 +6,7 @@ import { OrganizationEntity } from '@app/database';
 import { JurisdictionService } from '../access/jurisdiction.service';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
+import { IDEMPOTENCY_KEY_HEADER } from '../common/api-params';
 import { ErrorResponse } from '../common/error-response';
 import { CaseIntakeService } from '../intake/case-intake.service';
 import { CreateSpotCheckFindingDto, SpotCheckCreatedResponse } from './create-spot-check-finding.dto';
@@ -24,12 +25,12 @@ export class SpotChecksController {
   @Post()
   @HttpCode(201)
   @Roles('INSPECTOR')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiCreatedResponse({ type: SpotCheckCreatedResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'The region is outside your jurisdiction' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'Idempotency-Key reused with a different body' })
-  async create(@CurrentUser() user: StaffUser, @Body() body: CreateSpotCheckFindingDto, @Headers('idempotency-key') idempotencyKey?: string): Promise<SpotCheckCreatedResponse> {
+  async create(@CurrentUser() user: StaffUser, @Body() body: CreateSpotCheckFindingDto, @Headers(IDEMPOTENCY_KEY_HEADER.name) idempotencyKey?: string): Promise<SpotCheckCreatedResponse> {
     const inspectorOrg = await this.organizations.findOneByOrFail({ id: user.organizationId });
     const prefix = inspectorOrg.regionCode.replace(/(00)+$/, '');
     if (!body.regionCode.startsWith(prefix)) throw new NotFoundException('No such region within your jurisdiction');
