@@ -31,7 +31,10 @@ function addCommonErrors(operation: OperationObject): void {
   };
   if (operation.security?.length) answers['401'] = errorAnswer('No valid access token, or the account is no longer active');
   if (operation.parameters?.some((p) => 'in' in p && p.in === 'path')) answers['404'] = errorAnswer('Nothing with this identifier within your reach');
-  if (operation.requestBody) answers['413'] = errorAnswer('The body is larger than 64 kB');
+  if (operation.requestBody) {
+    answers['413'] = errorAnswer('The body is larger than 64 kB');
+    answers['415'] = errorAnswer('The body is in a charset or content encoding the API does not read');
+  }
   answers['503'] = errorAnswer('The database or Temporal is unavailable; for an action, its outcome is not confirmed: read before retrying');
   for (const [status, answer] of Object.entries(answers)) operation.responses[status] ??= answer;
 }

@@ -58,7 +58,7 @@ describe('documentValidationRules', () => {
 describe('documentCommonErrors', () => {
   it('adds the answers every route can give, keeping what a route documents itself', () => {
     const paths = documentCommonErrors(document()).paths;
-    expect(Object.keys(paths['/things/{id}'].post!.responses).sort()).toEqual(['201', '400', '401', '404', '413', '503']);
+    expect(Object.keys(paths['/things/{id}'].post!.responses).sort()).toEqual(['201', '400', '401', '404', '413', '415', '503']);
     expect(paths['/things/{id}'].post!.responses['404']).toEqual({ description: 'own words' });
     expect(Object.keys(paths['/health'].get!.responses).sort()).toEqual(['200', '400', '503']);
   });
