@@ -14,14 +14,14 @@ import { eventually, http, login, startApiApp, startWorkerApp, type RunningApi }
  */
 
 /** Who the fuzzer is, in this order: the administrator last, since it may deactivate the others. */
-const PRINCIPALS: [string, string | undefined][] = [
-  ['public', undefined],
-  ['operator', 'operator.gz'],
-  ['inspector', 'inspector.gd'],
-  ['discipline', 'discipline.gz'],
-  ['supervisor', 'supervisor.gz'],
-  ['handler', 'handler.gz'],
-  ['admin', 'admin'],
+const PRINCIPALS: [principal: string, user: string | undefined, role: string | undefined][] = [
+  ['public', undefined, undefined],
+  ['operator', 'operator.gz', 'HOST_UNIT_OPERATOR'],
+  ['inspector', 'inspector.gd', 'INSPECTOR'],
+  ['discipline', 'discipline.gz', 'DISCIPLINE_OFFICER'],
+  ['supervisor', 'supervisor.gz', 'SUPERVISOR'],
+  ['handler', 'handler.gz', 'HANDLER'],
+  ['admin', 'admin', 'ADMIN'],
 ];
 
 const CHECKS = ['not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_schema_conformance'];
@@ -55,14 +55,41 @@ const ACTION_ROUTE = '/api/v1/cases/{caseId}/{action}';
  * the route documents one body per action, its fuzzing phase is skipped; its examples, coverage and
  * stateful phases still run.
  */
-function overlappingActionBodies(document: { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: { oneOf?: unknown[] } }> } }>> }): boolean {
+function overlappingActionBodies(document: ServedDocument): boolean {
   return Boolean(document.paths[ACTION_ROUTE]?.post?.requestBody?.content?.['application/json']?.schema?.oneOf);
 }
 
-/** Real identifiers, offered to the fuzzer half of the time so it reaches past 404 into real records. */
-function configFile(dir: string, known: Known, skipActionFuzzing: boolean): string {
+interface ServedOperation {
+  security?: unknown[];
+  'x-roles'?: string[];
+  requestBody?: { content?: Record<string, { schema?: { oneOf?: unknown[] } }> };
+}
+
+interface ServedDocument {
+  paths: Record<string, Record<string, ServedOperation>>;
+  components: { schemas: Record<string, { properties?: Record<string, Record<string, unknown>> }> };
+}
+
+/**
+ * Operations this principal is refused at the door (401 without a token, 403 for a role the route does
+ * not take): the guard answers before any input is read, so the coverage phase's hundreds of boundary
+ * inputs would find nothing. The fuzzing phase's few requests still check that answer against the document.
+ */
+function refusedOperations(document: ServedDocument, role: string | undefined): [path: string, method: string][] {
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([, operation]) => (role === undefined ? Boolean(operation.security?.length) : operation['x-roles'] !== undefined && !operation['x-roles'].includes(role)))
+      .map(([method]): [string, string] => [path, method.toUpperCase()]),
+  );
+}
+
+/**
+ * The run's settings: real identifiers, offered to the fuzzer half of the time so it reaches past 404
+ * into real records, and the phases skipped per operation.
+ */
+function configFile(dir: string, principal: string, known: Known, skipped: { path: string; method: string; phases: string[] }[]): string {
   const list = (values: string[]) => `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
-  const path = join(dir, 'schemathesis.toml');
+  const path = join(dir, `${principal}.toml`);
   writeFileSync(
     path,
     [
@@ -81,7 +108,8 @@ function configFile(dir: string, known: Known, skipActionFuzzing: boolean): stri
       '"query.caseId" = { dictionary = "case-ids", probability = 0.5 }',
       '"query.accessCode" = { dictionary = "access-codes", probability = 0.5 }',
       '"body.accessCode" = { dictionary = "access-codes", probability = 0.5 }',
-      ...(skipActionFuzzing ? ['[[operations]]', `include-path = "${ACTION_ROUTE}"`, 'include-method = "POST"', 'phases.fuzzing.enabled = false'] : []),
+      // include-name, "METHOD /path": include-path and include-method in one entry match either.
+      ...skipped.flatMap((s) => ['[[operations]]', `include-name = "${s.method} ${s.path}"`, ...s.phases.map((phase) => `phases.${phase}.enabled = false`)]),
       '',
     ].join('\n'),
   );
@@ -137,7 +165,7 @@ describe('the OpenAPI document, fuzzed by schemathesis', () => {
   const tokens: Record<string, string> = {};
   const known: Known = { caseIds: [], caseNos: [], accessCodes: [], ids: [] };
   const reportDir = mkdtempSync(join(tmpdir(), 'contract-'));
-  let document: Parameters<typeof overlappingActionBodies>[0] & { components: { schemas: Record<string, { properties?: Record<string, Record<string, unknown>> }> } };
+  let document: ServedDocument;
 
   beforeAll(async () => {
     [api, worker] = await Promise.all([startApiApp(), startWorkerApp()]);
@@ -206,11 +234,16 @@ describe('the OpenAPI document, fuzzed by schemathesis', () => {
     async () => {
       // CONTRACT_FUZZ_ACTION_ROUTE=1 fuzzes it anyway, to see what the fuzzer makes of it.
       const skipActionFuzzing = overlappingActionBodies(document) && !process.env.CONTRACT_FUZZ_ACTION_ROUTE;
-      const config = configFile(reportDir, known, skipActionFuzzing);
       console.log(`schemathesis: seed ${SEED}, ${MAX_EXAMPLES} examples per operation and phase; reports and logs in ${reportDir}`);
       if (skipActionFuzzing) console.log(`schemathesis: fuzzing phase skipped for POST ${ACTION_ROUTE}: its body is a oneOf of overlapping alternatives`);
       const results: FuzzResult[] = [];
-      for (const [principal, user] of PRINCIPALS) {
+      for (const [principal, user, role] of PRINCIPALS) {
+        const skipped = refusedOperations(document, role).map(([path, method]) => ({ path, method, phases: ['coverage'] }));
+        if (skipActionFuzzing) {
+          const entry = skipped.find((s) => s.path === ACTION_ROUTE) ?? skipped[skipped.push({ path: ACTION_ROUTE, method: 'POST', phases: [] }) - 1];
+          entry.phases.push('fuzzing');
+        }
+        const config = configFile(reportDir, principal, known, skipped);
         const result = await fuzz(api.baseUrl, principal, user && tokens[user], config, reportDir);
         results.push(result);
         console.log(`schemathesis as ${principal}: ${result.code === 0 ? 'no findings' : `exit ${result.code}`} in ${result.seconds.toFixed(0)} s`);
