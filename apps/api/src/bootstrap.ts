@@ -6,6 +6,9 @@ import helmet from 'helmet';
 import { AppConfig } from '@app/config';
 import { ApiModule } from './api.module';
 import { answerClientErrorsAsJson } from './common/client-error';
+import { documentCommonErrors } from './common/error-answers';
+import { ErrorResponse } from './common/error-response';
+import { documentValidationRules } from './common/validation-schema';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
 
@@ -31,7 +34,9 @@ export async function createApiApp(options: { logger?: LogLevel[] } = {}): Promi
       .setVersion('1')
       .addBearerAuth()
       .build(),
+    { extraModels: [ErrorResponse] },
   );
-  SwaggerModule.setup(OPENAPI_PATH, app, document);
+  // Served as JSON at /api/docs-json too: the contract test fuzzes the API against exactly this document.
+  SwaggerModule.setup(OPENAPI_PATH, app, documentCommonErrors(documentValidationRules(document)));
   return app;
 }

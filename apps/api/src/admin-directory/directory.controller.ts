@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
 import { ErrorResponse } from '../common/error-response';
@@ -37,12 +37,15 @@ export class DirectoryController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: UserResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'The username is taken' })
   createUser(@CurrentUser() admin: StaffUser, @Body() body: CreateUserDto): Promise<UserResponse> {
     return this.directory.createUser(admin, body);
   }
 
   @Patch('users/:id')
   @ApiOkResponse({ type: UserResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'Invalid fields, or none at all' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'Administrators cannot deactivate themselves or give up their role' })
   updateUser(@CurrentUser() admin: StaffUser, @Param('id', ParseIntPipe) id: number, @Body() body: UpdateUserDto): Promise<UserResponse> {
     return this.directory.updateUser(admin, id, body);
   }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
 import { ORGANIZATION_KINDS, ROLES, type OrganizationKind, type Role } from '@app/domain';
 import { IsGbt2260Region } from '../regions/is-region-code.validator';
+import { ApiNullableProperty } from '../common/api-nullable';
 
 /** At least 10 characters with a letter and a digit: the demo password is not good enough for a real account. */
 const PASSWORD = /^(?=.*[A-Za-z])(?=.*\d).{10,128}$/;
@@ -34,7 +35,7 @@ export class OrganizationResponse {
   @ApiProperty() name: string;
   @ApiProperty() kind: string;
   @ApiProperty() regionCode: string;
-  @ApiPropertyOptional({ nullable: true }) parentId: number | null;
+  @ApiNullableProperty(Number) parentId: number | null;
 }
 
 export class UserResponse {

@@ -71,6 +71,8 @@ export class DirectoryService {
   }
 
   async updateUser(admin: StaffUser, id: number, dto: UpdateUserDto): Promise<UserResponse> {
+    // An update with nothing in it would reach the database as an UPDATE without a SET.
+    if (!UPDATABLE_USER_FIELDS.some((field) => dto[field] !== undefined)) throw invalid('body', `name at least one of ${UPDATABLE_USER_FIELDS.join(', ')}`);
     const users = this.dataSource.getRepository(UserEntity);
     const user = await users.findOneBy({ id });
     if (!user) throw new NotFoundException('User not found');
@@ -117,6 +119,8 @@ export class DirectoryService {
     throw invalid(field, 'no such organization within your jurisdiction');
   }
 }
+
+const UPDATABLE_USER_FIELDS = ['displayName', 'role', 'active', 'password'] as const satisfies readonly (keyof UpdateUserDto)[];
 
 function invalid(field: string, reason: string): BadRequestException {
   return new BadRequestException({ message: `${field}: ${reason}`, details: [{ field, reason }] });

@@ -1,18 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditTrail } from '@app/audit';
 import { AuditVerifyRateLimit } from '../abuse/throttle.decorators';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
 import { AuditReadService } from './audit-read.service';
-import { ErrorResponse } from '../common/error-response';
 import { AuditListResponse, AuditVerifyResponse } from './audit.responses';
 import { ListAuditQuery } from './list-audit.query';
 
 @ApiTags('audit')
 @ApiBearerAuth()
 @Roles('ADMIN', 'DISCIPLINE_OFFICER')
-@ApiForbiddenResponse({ type: ErrorResponse, description: 'Neither an administrator nor a discipline officer' })
 @Controller('api/v1/audit')
 export class AuditController {
   constructor(

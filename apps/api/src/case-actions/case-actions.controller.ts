@@ -5,6 +5,7 @@ import {
   ApiBody,
   ApiConflictResponse,
   ApiExtraModels,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -16,6 +17,7 @@ import {
 import { ACTION_RULES, deadlinesStartedBy, isStaffAction, STAFF_ACTIONS, STALL_RETRY_ROLES, type ActionBodies, type StaffAction } from '@app/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
+import { CASE_ID_PARAM } from '../common/api-params';
 import { ErrorResponse } from '../common/error-response';
 import { validateBody } from '../common/validation';
 import { CaseStateResponse } from '../workflow-gateway/case-state.response';
@@ -60,10 +62,12 @@ export class CaseActionsController {
   @Post(':caseId/:action')
   @HttpCode(200)
   @ApiOperation({ summary: 'Take an action on a case', description: `Allowed actions, by role and step:\n${ACTION_DOC}` })
+  @ApiParam(CASE_ID_PARAM)
   @ApiParam({ name: 'action', enum: STAFF_ACTIONS })
   @ApiBody({ schema: { oneOf: Object.values(STAFF_ACTION_BODIES).map((dto) => ({ $ref: getSchemaPath(dto) })) } })
   @ApiOkResponse({ type: CaseStateResponse, description: 'The case after the action' })
   @ApiBadRequestResponse({ type: ErrorResponse })
+  @ApiForbiddenResponse({ type: ErrorResponse, description: 'The action is not one your role takes' })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'No such case within your reach, or no such action' })
   @ApiConflictResponse({ type: ErrorResponse, description: 'Not allowed in the current state; the message says why' })
   async act(
@@ -89,6 +93,7 @@ export class CaseActionsController {
   }
 
   @Get(':caseId/merge-candidates')
+  @ApiParam(CASE_ID_PARAM)
   @ApiOperation({ summary: 'Open cases about the same subject and category, to merge a submitted complaint into' })
   @ApiOkResponse({ type: [CaseSummaryResponse] })
   @ApiNotFoundResponse({ type: ErrorResponse })

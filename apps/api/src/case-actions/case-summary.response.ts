@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import type { CaseEntity } from '@app/database';
+import { ApiNullableProperty } from '../common/api-nullable';
 
 /** One line of a case list: no description, no complainant. */
 export class CaseSummaryResponse {
@@ -13,16 +14,16 @@ export class CaseSummaryResponse {
   @ApiProperty() stage: string;
   @ApiProperty() step: string;
   @ApiProperty() status: string;
-  @ApiPropertyOptional({ nullable: true }) severity: string | null;
-  @ApiPropertyOptional({ nullable: true }) deadlineKind: string | null;
-  @ApiPropertyOptional({ nullable: true }) deadlineAt: Date | null;
+  @ApiNullableProperty(String) severity: string | null;
+  @ApiNullableProperty(String) deadlineKind: string | null;
+  @ApiNullableProperty(Date) deadlineAt: Date | null;
   @ApiProperty() warned: boolean;
   @ApiProperty() overdue: boolean;
   @ApiProperty() supervised: boolean;
   @ApiProperty() referred: boolean;
   @ApiProperty({ description: 'Stopped on an effect that can never succeed as it stands, until an ADMIN or SUPERVISOR retries it' }) stalled: boolean;
-  @ApiPropertyOptional({ nullable: true, description: 'Why it is stalled, without personal data' }) stalledReason: string | null;
-  @ApiPropertyOptional({ nullable: true }) stalledAt: Date | null;
+  @ApiNullableProperty(String, { description: 'Why it is stalled, without personal data' }) stalledReason: string | null;
+  @ApiNullableProperty(Date) stalledAt: Date | null;
   @ApiProperty() createdAt: Date;
 
   static of(c: CaseEntity): CaseSummaryResponse {

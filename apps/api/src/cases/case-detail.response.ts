@@ -1,36 +1,37 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CaseSummaryResponse } from '../case-actions/case-summary.response';
+import { ApiNullableProperty } from '../common/api-nullable';
 
 export class TimelineEventResponse {
   @ApiProperty() seq: number;
   @ApiProperty() type: string;
   @ApiProperty() stage: string;
-  @ApiPropertyOptional({ nullable: true }) actorRole: string | null;
-  @ApiPropertyOptional({ nullable: true }) note: string | null;
+  @ApiNullableProperty(String) actorRole: string | null;
+  @ApiNullableProperty(String) note: string | null;
   @ApiProperty() occurredAt: Date;
 }
 
 export class MaskedComplainantResponse {
-  @ApiProperty({ example: '张*' }) name: string | null;
-  @ApiProperty({ example: '138****5678' }) phone: string | null;
+  @ApiNullableProperty(String, { example: '张*' }) name: string | null;
+  @ApiNullableProperty(String, { example: '138****5678' }) phone: string | null;
 }
 
 /** A case with everything a list line has, and its description, people, outcome and timeline. */
 export class CaseDetailResponse extends CaseSummaryResponse {
   @ApiProperty() description: string;
   @ApiPropertyOptional({ description: 'Left out for HOST_UNIT_OPERATOR, as are the complainant and their notes' }) anonymous?: boolean;
-  @ApiPropertyOptional({ type: MaskedComplainantResponse, nullable: true }) complainant: MaskedComplainantResponse | null;
-  @ApiPropertyOptional({ nullable: true }) outcome: string | null;
-  @ApiPropertyOptional({ nullable: true }) findingResult: string | null;
+  @ApiNullableProperty(MaskedComplainantResponse, { description: 'null when anonymous, and always for a host-unit operator' }) complainant: MaskedComplainantResponse | null;
+  @ApiNullableProperty(String) outcome: string | null;
+  @ApiNullableProperty(String) findingResult: string | null;
   @ApiProperty() handlingOrgId: number;
-  @ApiPropertyOptional({ nullable: true }) investigatingOrgId: number | null;
-  @ApiPropertyOptional({ nullable: true }) hostUnitId: number | null;
+  @ApiNullableProperty(Number) investigatingOrgId: number | null;
+  @ApiNullableProperty(Number) hostUnitId: number | null;
   @ApiProperty() reopenCount: number;
-  @ApiPropertyOptional({ nullable: true }) reply: string | null;
-  @ApiPropertyOptional({ nullable: true }) satisfaction: string | null;
-  @ApiPropertyOptional({ nullable: true }) mergedInto: string | null;
-  @ApiPropertyOptional({ nullable: true }) policyVersion: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'In REVISIT: when the evaluation window ends; unanswered by then, the case closes as not evaluated' })
+  @ApiNullableProperty(String) reply: string | null;
+  @ApiNullableProperty(String) satisfaction: string | null;
+  @ApiNullableProperty(String) mergedInto: string | null;
+  @ApiNullableProperty(Number) policyVersion: number | null;
+  @ApiNullableProperty(Date, { description: 'In REVISIT: when the evaluation window ends; unanswered by then, the case closes as not evaluated' })
   revisitEndsAt: Date | null;
   @ApiProperty() updatedAt: Date;
   @ApiProperty({ type: [TimelineEventResponse] }) timeline: TimelineEventResponse[];

@@ -1,14 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
+import { CASE_ID_PARAM } from '../common/api-params';
 import { ErrorResponse } from '../common/error-response';
 import { CaseDetailResponse } from './case-detail.response';
 import { CaseListResponse } from './case-list.response';
 import { CasesService } from './cases.service';
 import { DeadlineDashboardResponse } from './dashboard.response';
 import { ListCasesQuery } from './list-cases.query';
+import { ApiNullableProperty } from '../common/api-nullable';
 
 export class RevealComplainantDto {
   @ApiProperty({ description: 'Why the identity is needed; kept in the audit trail' })
@@ -17,8 +19,8 @@ export class RevealComplainantDto {
 }
 
 export class RevealedComplainantResponse {
-  @ApiProperty({ nullable: true }) name: string | null;
-  @ApiProperty({ nullable: true }) phone: string | null;
+  @ApiNullableProperty(String) name: string | null;
+  @ApiNullableProperty(String) phone: string | null;
 }
 
 @ApiTags('cases')
@@ -35,6 +37,7 @@ export class CasesController {
   }
 
   @Get('cases/:caseId')
+  @ApiParam(CASE_ID_PARAM)
   @ApiOkResponse({ type: CaseDetailResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
   detail(@CurrentUser() user: StaffUser, @Param('caseId', new ParseUUIDPipe({ version: 'all' })) caseId: string): Promise<CaseDetailResponse> {
@@ -42,11 +45,13 @@ export class CasesController {
   }
 
   @Post('cases/:caseId/complainant/reveal')
+  @ApiParam(CASE_ID_PARAM)
   @HttpCode(200)
   @Roles('HANDLER', 'SUPERVISOR')
   @ApiOperation({ summary: "Show the complainant's name and phone in clear; audited" })
   @ApiOkResponse({ type: RevealedComplainantResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'An anonymous complaint: there is nobody to reveal' })
   reveal(@CurrentUser() user: StaffUser, @Param('caseId', new ParseUUIDPipe({ version: 'all' })) caseId: string, @Body() body: RevealComplainantDto): Promise<RevealedComplainantResponse> {
     return this.cases.revealComplainant(user, caseId, body.reason);
   }

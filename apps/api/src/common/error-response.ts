@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+/** One problem with the input: which field, and what is wrong with it. */
+export class FieldProblem {
+  @ApiProperty({ example: 'regionCode', description: 'The field, dotted for nested ones (complainant.phone, days.0.date), or a header name' })
+  field: string;
+
+  @ApiProperty({ example: 'regionCode must be six digits' })
+  reason: string;
+}
+
 /** The one error shape every endpoint answers with. */
 export class ErrorResponse {
   @ApiProperty({ example: 400 })
@@ -8,9 +17,9 @@ export class ErrorResponse {
   @ApiProperty({ example: 'Bad Request' })
   error: string;
 
-  @ApiProperty({ example: 'Validation failed' })
+  @ApiProperty({ example: 'Validation failed: regionCode' })
   message: string;
 
-  @ApiPropertyOptional({ description: 'Per-field problems, or other specifics', example: [{ field: 'regionCode', reason: 'must be a six-digit region code' }] })
-  details?: unknown;
+  @ApiPropertyOptional({ type: [FieldProblem], description: 'Every problem with the input, when the answer is about input' })
+  details?: FieldProblem[];
 }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
-import type { ErrorResponse } from './error-response';
+import type { ErrorResponse, FieldProblem } from './error-response';
 
 /** Turns every error into ErrorResponse; anything unexpected is logged and answered as a bare 500. */
 @Catch()
@@ -51,5 +51,5 @@ function reasonPhrase(status: number): string {
 }
 
 function withDetails(body: ErrorResponse, details: unknown): ErrorResponse {
-  return details === undefined ? body : { ...body, details };
+  return details === undefined ? body : { ...body, details: details as FieldProblem[] };
 }

@@ -1,9 +1,6 @@
 import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
-
-export interface FieldProblem {
-  field: string;
-  reason: string;
-}
+import { getMetadataStorage } from 'class-validator';
+import type { FieldProblem } from './error-response';
 
 /** Flattens nested class-validator errors into "a.b: reason" pairs. */
 export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
@@ -38,7 +35,7 @@ class ApiValidationPipe extends ValidationPipe {
       const field = metadata.data ?? metadata.type;
       return Promise.reject(new BadRequestException({ message: `Validation failed: ${field}`, details: [{ field, reason: `must not nest deeper than ${MAX_NESTING} levels` }] }));
     }
-    return super.transform(value, metadata);
+    return super.transform(value, metadata).then(dropOptionalNulls);
   }
 
   // With transform on, a path or query parameter typed number is converted with `+value` before its own
@@ -48,6 +45,31 @@ class ApiValidationPipe extends ValidationPipe {
     if (metadata.metatype === Number && typeof value === 'string' && !/^-?\d+$/.test(value)) return value;
     return super.transformPrimitive(value, metadata);
   }
+}
+
+/**
+ * An optional field sent as null is absent. @IsOptional() skips every rule for null as for undefined, so
+ * a null reached code that tests `!== undefined` unchecked: a null password was hashed (500), a null
+ * hostUnitId became a TypeORM where-condition on null (500). Removed here, it cannot reach anything.
+ */
+function dropOptionalNulls(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    value.forEach(dropOptionalNulls);
+    return value;
+  }
+  const optional = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(value.constructor, '', false, false)
+      .filter((rule) => rule.name === 'isOptional')
+      .map((rule) => rule.propertyName),
+  );
+  const record = value as Record<string, unknown>;
+  for (const [key, field] of Object.entries(record)) {
+    if (field === null && optional.has(key)) delete record[key];
+    else dropOptionalNulls(field);
+  }
+  return value;
 }
 
 /** The global pipe: unknown fields are errors, and every problem is listed under details. */

@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiTags, ApiUnpro
 import type { Response } from 'express';
 import { PublicRateLimit } from '../abuse/throttle.decorators';
 import { Public } from '../auth/auth.decorators';
+import { IDEMPOTENCY_KEY_HEADER } from '../common/api-params';
 import { ErrorResponse } from '../common/error-response';
 import { ComplaintCreatedResponse, CreateComplaintDto } from './create-complaint.dto';
 import { ComplaintsService } from './complaints.service';
@@ -16,13 +17,13 @@ export class ComplaintsController {
   @PublicRateLimit()
   @Post()
   @HttpCode(201)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the same case' })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiCreatedResponse({ type: ComplaintCreatedResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
   @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'Idempotency-Key reused with a different body' })
   async create(
     @Body() body: CreateComplaintDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers(IDEMPOTENCY_KEY_HEADER.name) idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ComplaintCreatedResponse> {
     const receipt = await this.complaints.submit(body, idempotencyKey);

@@ -1,20 +1,27 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Controller, Get, HttpStatus, Inject, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppConfig } from '@app/config';
 import { Public } from '../auth/auth.decorators';
 import { HEALTH_PROBES, type HealthProbe, type ProbeResult } from './health-probe';
 
-/** What anyone may know: whether the service is up. */
-interface PublicHealth {
-  status: 'up' | 'down';
+/** One part as ops see it; `error` when it is down, and the part's own figures (e.g. `count`). */
+export class ProbeResponse {
+  @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
+  @ApiPropertyOptional({ description: 'Why it is down' }) error?: string;
+  @ApiPropertyOptional({ description: 'stalledCases: how many cases wait for a retry' }) count?: number;
 }
 
-/** What ops see: each probe by name (database, temporal, …), with the error of one that is down. */
-interface HealthReport {
-  status: 'ok' | 'degraded';
-  [probe: string]: ProbeResult | string;
+/**
+ * The public get `{status: up | down}`; ops get `ok | degraded` and each part by name. One documented shape
+ * for both, its parts optional.
+ */
+export class HealthReport {
+  @ApiProperty({ enum: ['up', 'down', 'ok', 'degraded'] }) status: 'up' | 'down' | 'ok' | 'degraded';
+  @ApiPropertyOptional({ type: ProbeResponse }) database?: ProbeResult;
+  @ApiPropertyOptional({ type: ProbeResponse }) temporal?: ProbeResult;
+  @ApiPropertyOptional({ type: ProbeResponse }) stalledCases?: ProbeResult;
 }
 
 const CHECK_TIMEOUT_MS = 3000;
@@ -30,9 +37,9 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ description: 'Up: {"status":"up"}. Ops (a caller on this host, or with the HEALTH_TOKEN bearer token) get each part: {"status":"ok","database":{"status":"up"},…}' })
-  @ApiServiceUnavailableResponse({ description: 'A part is down; only ops are told which' })
-  async check(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<PublicHealth | HealthReport> {
+  @ApiOkResponse({ type: HealthReport, description: 'Up: {"status":"up"}. Ops (a caller on this host, or with the HEALTH_TOKEN bearer token) get each part: {"status":"ok","database":{"status":"up"},…}' })
+  @ApiServiceUnavailableResponse({ type: HealthReport, description: 'A part is down; only ops are told which' })
+  async check(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const results = await Promise.all(this.probes.map(async (p) => [p, await probe(() => p.check())] as const));
     const ok = results.every(([p, result]) => !p.critical || result.status === 'up');
     res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);

@@ -20,7 +20,7 @@ export interface CaseReceipt {
 
 export type CaseDraft = Omit<CaseWorkflowInput, 'caseId' | 'caseNo' | 'accessCodeHash' | 'submittedAt'>;
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /**
  * Turns a validated submission into a running case workflow. The case's number and the key-to-case mapping are

@@ -7,6 +7,7 @@ import { IsNull, Repository } from 'typeorm';
 import { NotificationEntity } from '@app/database';
 import { CurrentUser } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
+import { ApiNullableProperty } from '../common/api-nullable';
 
 export class ListNotificationsQuery {
   @ApiPropertyOptional()
@@ -26,10 +27,10 @@ export class NotificationResponse {
   @ApiProperty() id: string;
   @ApiProperty() notice: string;
   @ApiProperty() message: string;
-  @ApiPropertyOptional({ nullable: true }) caseId: string | null;
-  @ApiPropertyOptional({ nullable: true }) referralId: string | null;
+  @ApiNullableProperty(String) caseId: string | null;
+  @ApiNullableProperty(String) referralId: string | null;
   @ApiProperty() createdAt: Date;
-  @ApiPropertyOptional({ nullable: true }) readAt: Date | null;
+  @ApiNullableProperty(Date) readAt: Date | null;
 }
 
 export class NotificationListResponse {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { SATISFACTIONS, type Satisfaction } from '@app/domain';
+import { ApiNullableProperty } from '../common/api-nullable';
 
 const ACCESS_CODE = /^[0-9A-Za-z]{10}$/;
 
@@ -26,7 +27,7 @@ export class EvaluationDto {
 
 export class PublicTimelineEntry {
   @ApiProperty() type: string;
-  @ApiPropertyOptional({ nullable: true }) note: string | null;
+  @ApiNullableProperty(String) note: string | null;
   @ApiProperty() occurredAt: Date;
 }
 
@@ -35,10 +36,10 @@ export class PublicCaseResponse {
   @ApiProperty() caseNo: string;
   @ApiProperty() stage: string;
   @ApiProperty() status: string;
-  @ApiPropertyOptional({ nullable: true }) outcome: string | null;
-  @ApiPropertyOptional({ nullable: true }) reply: string | null;
+  @ApiNullableProperty(String) outcome: string | null;
+  @ApiNullableProperty(String) reply: string | null;
   @ApiProperty({ description: 'True while the revisit evaluation is open' }) awaitingEvaluation: boolean;
-  @ApiPropertyOptional({ nullable: true, description: 'While the evaluation is open: when its window ends' }) evaluationEndsAt: Date | null;
+  @ApiNullableProperty(Date, { description: 'While the evaluation is open: when its window ends' }) evaluationEndsAt: Date | null;
   @ApiProperty({ type: [PublicTimelineEntry] }) timeline: PublicTimelineEntry[];
 }
 
@@ -50,6 +51,6 @@ export class PublicEvaluationResponse {
   @ApiProperty() caseNo: string;
   @ApiProperty() stage: string;
   @ApiProperty() status: string;
-  @ApiPropertyOptional({ nullable: true }) outcome: string | null;
+  @ApiNullableProperty(String) outcome: string | null;
   @ApiProperty({ description: 'True while the revisit evaluation is open (false once it is recorded)' }) awaitingEvaluation: boolean;
 }

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { ACCOUNTABILITY_OUTCOMES, type AccountabilityOutcome } from '@app/domain';
 import type { ReferralEntity } from '@app/database';
+import { ApiNullableProperty } from '../common/api-nullable';
 
 export class AcknowledgeReferralDto {
   @ApiPropertyOptional()
@@ -38,11 +39,11 @@ export class ReferralResponse {
   @ApiProperty() status: string;
   @ApiProperty() disciplineOrgId: number;
   @ApiProperty() escalations: number;
-  @ApiPropertyOptional({ nullable: true }) outcome: string | null;
-  @ApiPropertyOptional({ nullable: true }) conclusion: string | null;
-  @ApiPropertyOptional({ nullable: true }) ackDeadlineAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) concludeDeadlineAt: Date | null;
-  @ApiProperty({ description: 'Case file, timeline, finding and evidence list' }) package: unknown;
+  @ApiNullableProperty(String) outcome: string | null;
+  @ApiNullableProperty(String) conclusion: string | null;
+  @ApiNullableProperty(Date) ackDeadlineAt: Date | null;
+  @ApiNullableProperty(Date) concludeDeadlineAt: Date | null;
+  @ApiNullableProperty(Object, { additionalProperties: true, description: 'Case file, timeline, finding and evidence list' }) package: unknown;
   @ApiProperty() createdAt: Date;
 
   static of(r: ReferralEntity): ReferralResponse {

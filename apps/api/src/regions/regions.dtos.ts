@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
+import { ApiNullableProperty } from '../common/api-nullable';
 
 export class ListRegionsQuery {
   @ApiPropertyOptional({ example: '440000', description: 'Six-digit code whose divisions to list: omitted or 000000 gives the provinces, a province its cities, a city its districts' })
@@ -12,6 +13,6 @@ export class RegionResponse {
   @ApiProperty({ example: '440100' }) code: string;
   @ApiProperty({ example: '广州市' }) name: string;
   @ApiProperty({ enum: ['PROVINCE', 'CITY', 'DISTRICT'] }) level: string;
-  @ApiPropertyOptional({ example: '440000', nullable: true }) parentCode: string | null;
+  @ApiNullableProperty(String, { example: '440000' }) parentCode: string | null;
   @ApiProperty({ description: 'Whether asking with this code as parent lists anything' }) hasChildren: boolean;
 }

@@ -1,11 +1,12 @@
 import { BadRequestException, Body, Controller, Headers, HttpCode, NotFoundException, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { OrganizationEntity } from '@app/database';
 import { JurisdictionService } from '../access/jurisdiction.service';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
+import { IDEMPOTENCY_KEY_HEADER } from '../common/api-params';
 import { ErrorResponse } from '../common/error-response';
 import { CaseIntakeService } from '../intake/case-intake.service';
 import { CreateSpotCheckFindingDto, SpotCheckCreatedResponse } from './create-spot-check-finding.dto';
@@ -24,10 +25,12 @@ export class SpotChecksController {
   @Post()
   @HttpCode(201)
   @Roles('INSPECTOR')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiCreatedResponse({ type: SpotCheckCreatedResponse })
   @ApiBadRequestResponse({ type: ErrorResponse })
-  async create(@CurrentUser() user: StaffUser, @Body() body: CreateSpotCheckFindingDto, @Headers('idempotency-key') idempotencyKey?: string): Promise<SpotCheckCreatedResponse> {
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'The region is outside your jurisdiction' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'Idempotency-Key reused with a different body' })
+  async create(@CurrentUser() user: StaffUser, @Body() body: CreateSpotCheckFindingDto, @Headers(IDEMPOTENCY_KEY_HEADER.name) idempotencyKey?: string): Promise<SpotCheckCreatedResponse> {
     const inspectorOrg = await this.organizations.findOneByOrFail({ id: user.organizationId });
     const prefix = inspectorOrg.regionCode.replace(/(00)+$/, '');
     if (!body.regionCode.startsWith(prefix)) throw new NotFoundException('No such region within your jurisdiction');

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { STEP_RULES, type CaseState } from '@app/domain';
+import { ApiNullableProperty } from '../common/api-nullable';
 
 export class DeadlineResponse {
   @ApiProperty() kind: string;
@@ -23,14 +24,14 @@ export class CaseStateResponse {
   @ApiProperty() stage: string;
   @ApiProperty() step: string;
   @ApiProperty() status: string;
-  @ApiPropertyOptional({ nullable: true }) outcome: string | null;
-  @ApiPropertyOptional({ nullable: true }) severity: string | null;
-  @ApiPropertyOptional({ type: DeadlineResponse, nullable: true }) deadline: DeadlineResponse | null;
+  @ApiNullableProperty(String) outcome: string | null;
+  @ApiNullableProperty(String) severity: string | null;
+  @ApiNullableProperty(DeadlineResponse) deadline: DeadlineResponse | null;
   @ApiProperty() extensionPending: boolean;
   @ApiProperty() reopenCount: number;
   @ApiProperty() supervised: boolean;
   @ApiProperty() referralCount: number;
-  @ApiPropertyOptional({ type: StallResponse, nullable: true, description: 'Set while the case is stalled (README, "Stalled cases")' }) stalled: StallResponse | null;
+  @ApiNullableProperty(StallResponse, { description: 'Set while the case is stalled (README, "Stalled cases")' }) stalled: StallResponse | null;
 
   static of(state: CaseState): CaseStateResponse {
     const d = state.deadline;
