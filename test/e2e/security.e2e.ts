@@ -210,7 +210,7 @@ describe('security through the API', () => {
       expect(await http(api.baseUrl, 'GET', '/health', { headers: proxied })).toMatchObject({ status: 200, body: { status: 'up' } });
       expect((await http(api.baseUrl, 'GET', '/health', { headers: proxied })).body).toEqual({ status: 'up' });
       expect((await http(api.baseUrl, 'GET', '/health', { headers: { ...proxied, authorization: 'Bearer wrong' } })).body).toEqual({ status: 'up' });
-      const ops = { status: 'ok', database: { status: 'up' }, temporal: { status: 'up' } };
+      const ops = { status: 'ok', database: { status: 'up' }, temporal: { status: 'up' }, stalledCases: { status: 'up', count: expect.any(Number) } };
       expect((await http(api.baseUrl, 'GET', '/health', { headers: { ...proxied, authorization: `Bearer ${HEALTH_TOKEN}` } })).body).toEqual(ops);
       expect((await http(api.baseUrl, 'GET', '/health')).body).toEqual(ops);
     });

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { AppConfig } from '@app/config';
 import { ApiModule } from './api.module';
 import { answerClientErrorsAsJson } from './common/client-error';
+import { documentEachAction } from './case-actions/action-routes.document';
 import { documentCommonErrors } from './common/error-answers';
 import { ErrorResponse } from './common/error-response';
 import { documentValidationRules } from './common/validation-schema';
@@ -37,6 +38,6 @@ export async function createApiApp(options: { logger?: LogLevel[] } = {}): Promi
     { extraModels: [ErrorResponse] },
   );
   // Served as JSON at /api/docs-json too: the contract test fuzzes the API against exactly this document.
-  SwaggerModule.setup(OPENAPI_PATH, app, documentCommonErrors(documentValidationRules(document)));
+  SwaggerModule.setup(OPENAPI_PATH, app, documentCommonErrors(documentValidationRules(documentEachAction(document))));
   return app;
 }

@@ -2,7 +2,7 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import { AuditTrail } from '@app/audit';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type SelectQueryBuilder } from 'typeorm';
-import { CASE_STAGES, STEP_RULES, type CaseStep } from '@app/domain';
+import { CASE_STAGES, CASE_STEPS, STEP_RULES } from '@app/domain';
 import { CaseEntity, CaseEventEntity } from '@app/database';
 import { maskName, maskPhone, PiiCipher } from '@app/privacy';
 import { JurisdictionService } from '../access/jurisdiction.service';
@@ -126,7 +126,7 @@ export class CasesService {
 
   /** Cases whose current step waits on the user's role in the user's organization. */
   private waitingOn(qb: SelectQueryBuilder<CaseEntity>, user: StaffUser): void {
-    const steps = (Object.keys(STEP_RULES) as CaseStep[]).filter((step) => STEP_RULES[step].assignee === user.role);
+    const steps = CASE_STEPS.filter((step) => STEP_RULES[step].assignee === user.role);
     if (steps.length === 0) {
       qb.andWhere('1 = 0');
       return;
