@@ -17,6 +17,7 @@ import { PublicCasesModule } from './public-cases/public-cases.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { SlaPoliciesModule } from './sla-policies/sla-policies.module';
 import { SpotChecksModule } from './spot-checks/spot-checks.module';
+import { WebModule } from './web/web.module';
 
 @Module({
   imports: [
@@ -38,6 +39,7 @@ import { SpotChecksModule } from './spot-checks/spot-checks.module';
     DirectoryModule,
     AuditApiModule,
     HealthModule,
+    WebModule,
   ],
 })
 export class ApiModule {}

@@ -2,3 +2,4 @@ export * from './working-calendar';
 export * from './calendar-day-override.entity';
 export * from './calendar.service';
 export * from './calendar.module';
+export * from './working-days-left';

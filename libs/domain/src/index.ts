@@ -10,3 +10,5 @@ export * from './case-rules';
 export * from './deadline-rules';
 export * from './referral';
 export * from './referral-rules';
+export * from './labels-zh-cn';
+export * from './error-codes';

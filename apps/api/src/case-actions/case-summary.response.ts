@@ -21,6 +21,7 @@ export class CaseSummaryResponse {
   @ApiProperty() supervised: boolean;
   @ApiProperty() referred: boolean;
   @ApiProperty() createdAt: Date;
+  @ApiPropertyOptional({ nullable: true, description: 'Working days left to the deadline, today included; negative when overdue (lists and details only)' }) workingDaysLeft?: number | null;
 
   static of(c: CaseEntity): CaseSummaryResponse {
     return {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { CASE_STAGES, CASE_STATUSES, type CaseStage, type CaseStatus } from '@app/domain';
+import { CASE_STAGES, CASE_STATUSES, CATEGORIES, type CaseStage, type CaseStatus, type Category } from '@app/domain';
 
 export class ListCasesQuery {
   @ApiPropertyOptional({ enum: CASE_STAGES })
@@ -11,6 +11,10 @@ export class ListCasesQuery {
   @ApiPropertyOptional({ enum: CASE_STATUSES })
   @IsOptional() @IsIn(CASE_STATUSES)
   status?: CaseStatus;
+
+  @ApiPropertyOptional({ enum: CATEGORIES })
+  @IsOptional() @IsIn(CATEGORIES)
+  category?: Category;
 
   @ApiPropertyOptional({ description: 'true: past the deadline; false: not' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
