@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- form controls take any value */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -6,7 +7,7 @@ import { ACTION_ZH, CATEGORY_ZH, FIELD_ZH } from '../../../shared/labels';
 import type { ActionField, AvailableAction, CaseActions, CaseSummary } from '../../../shared/types';
 import { bodyFrom, choicesOf, fieldLabel, rulesFor, widgetOf } from './action-form';
 
-function PickSelect({ caseId, field, value, onChange }: { caseId: string; field: ActionField; value?: unknown; onChange?: (v: unknown) => void }) {
+function PickSelect({ caseId, field, value, onChange, id }: { caseId: string; field: ActionField; value?: unknown; onChange?: (v: unknown) => void; id?: string }) {
   const merge = field.pick === 'MERGE_CANDIDATE';
   const { data, isLoading } = useQuery({
     queryKey: ['choices', caseId, field.pick],
@@ -15,31 +16,32 @@ function PickSelect({ caseId, field, value, onChange }: { caseId: string; field:
         ? (await get<CaseSummary[]>(`/api/v1/cases/${caseId}/merge-candidates`)).map((c) => ({ value: c.id, label: `${c.caseNo} ${c.subjectName}（${CATEGORY_ZH[c.category as keyof typeof CATEGORY_ZH]?.label ?? c.category}）` }))
         : (await get<{ id: number; name: string }[]>(`/api/v1/cases/${caseId}/choices/${field.pick}`)).map((o) => ({ value: o.id, label: o.name })),
   });
-  return <Select aria-label={fieldLabel(field)} loading={isLoading} options={data ?? []} value={value} onChange={onChange} placeholder={merge && data?.length === 0 ? '没有可合并的在办案件' : '请选择'} showSearch optionFilterProp="label" />;
+  return <Select id={id} aria-label={fieldLabel(field)} loading={isLoading} options={data ?? []} value={value} onChange={onChange} placeholder={merge && data?.length === 0 ? '没有可合并的在办案件' : '请选择'} showSearch optionFilterProp="label" />;
 }
 
-function FieldInput({ caseId, field }: { caseId: string; field: ActionField }) {
+/** Form.Item hands value and onChange to its child: they are passed on to the control. */
+function FieldInput({ caseId, field, ...control }: { caseId: string; field: ActionField; value?: any; onChange?: (v: any) => void; id?: string }) {
   const label = fieldLabel(field);
   switch (widgetOf(field)) {
     case 'pick':
-      return <PickSelect caseId={caseId} field={field} />;
+      return <PickSelect caseId={caseId} field={field} {...control} />;
     case 'select':
-      return <Select aria-label={label} options={choicesOf(field)} allowClear={!field.required} placeholder="请选择" />;
+      return <Select {...control} aria-label={label} options={choicesOf(field)} allowClear={!field.required} placeholder="请选择" />;
     case 'number':
-      return <InputNumber aria-label={label} min={field.minimum} max={field.maximum} precision={0} style={{ width: 160 }} />;
+      return <InputNumber {...control} aria-label={label} min={field.minimum} max={field.maximum} precision={0} style={{ width: 160 }} />;
     case 'boolean':
       return (
-        <Radio.Group aria-label={label}>
+        <Radio.Group {...control} aria-label={label}>
           <Radio value={true}>同意</Radio>
           <Radio value={false}>不同意</Radio>
         </Radio.Group>
       );
     case 'tags':
-      return <Select aria-label={label} mode="tags" open={false} tokenSeparators={['\n']} placeholder="逐项输入，回车确认" />;
+      return <Select {...control} aria-label={label} mode="tags" open={false} tokenSeparators={['\n']} placeholder="逐项输入，回车确认" />;
     case 'textarea':
-      return <Input.TextArea aria-label={label} rows={4} maxLength={field.maxLength} showCount />;
+      return <Input.TextArea {...control} aria-label={label} rows={4} maxLength={field.maxLength} showCount />;
     default:
-      return <Input aria-label={label} maxLength={field.maxLength} />;
+      return <Input {...control} aria-label={label} maxLength={field.maxLength} />;
   }
 }
 
