@@ -29,6 +29,8 @@ export function ConsoleRoutes() {
     // An expired or revoked token: back to the login page, remembering where the user was.
     onSessionExpired(() => {
       queryClient.clear();
+      // Several requests fail at once: the first one decides where to come back to.
+      if (window.location.pathname.startsWith('/console/login')) return;
       void navigate('/login', { replace: true, state: { from: window.location.pathname.replace(/^\/console/, '') + window.location.search, expired: true } });
     });
   }, [navigate, queryClient]);
