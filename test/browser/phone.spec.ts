@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { expect, test } from '@playwright/test';
 import { api, expectAccessible, screenshot, waitForCase } from './support/helpers';
 

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { expect, test } from '@playwright/test';
 import { api, fileComplaint, loginAs, waitForCase } from './support/helpers';
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Badge, Calendar, Card, Col, Row, Table, Tag, Tree, Typography } from 'antd';
+import { Alert, Badge, Button, Calendar, Card, Col, Row, Space, Table, Tag, Tree, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Route, Routes } from 'react-router';
 import { get } from '../../../shared/api';
@@ -96,7 +96,20 @@ function CalendarOverrides() {
   };
   return (
     <Card title="节假日调整（管理员录入部分）" size="small">
-      <Calendar cellRender={(d, info) => (info.type === 'date' ? cell(d as Dayjs) : null)} />
+      <Calendar
+        cellRender={(d, info) => (info.type === 'date' ? cell(d as Dayjs) : null)}
+        headerRender={({ value, onChange }) => (
+          <Space style={{ padding: 8 }}>
+            <Button aria-label="上个月" onClick={() => onChange(value.subtract(1, 'month'))}>
+              ‹
+            </Button>
+            <strong>{value.format('YYYY年M月')}</strong>
+            <Button aria-label="下个月" onClick={() => onChange(value.add(1, 'month'))}>
+              ›
+            </Button>
+          </Space>
+        )}
+      />
     </Card>
   );
 }

@@ -46,11 +46,13 @@ export default function DashboardPage() {
       yAxis: { type: 'value', minInterval: 1 },
       series: SERIES.map((s) => ({ name: s.name, type: 'bar', itemStyle: { color: s.color }, data: stages.map((x) => x[s.key]) })),
     });
-    // A bar opens the list of those cases.
-    chart.on('click', (p) => {
-      const stage = stages[p.dataIndex as number]?.stage;
-      const series = SERIES.find((s) => s.name === p.seriesName);
-      if (stage && series) void navigate(`/?${new URLSearchParams({ stage, status: 'OPEN', ...series.filter })}`);
+    // A bar opens the list of those cases; a click elsewhere in a stage's column, all its open cases.
+    const open = (stage: string | undefined, filter: Record<string, string> = {}) => void (stage && navigate(`/?${new URLSearchParams({ stage, status: 'OPEN', ...filter })}`));
+    chart.on('click', (p) => open(stages[p.dataIndex as number]?.stage, SERIES.find((s) => s.name === p.seriesName)?.filter));
+    chart.getZr().on('click', (e) => {
+      if (e.target) return; // a bar: handled above
+      const [index] = chart.convertFromPixel({ gridIndex: 0 }, [e.offsetX, e.offsetY]) as number[];
+      if (Number.isInteger(index)) open(stages[index]?.stage);
     });
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
