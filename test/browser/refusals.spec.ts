@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import { expect, test } from '@playwright/test';
 import { api, fileComplaint, loginAs, waitForCase } from './support/helpers';
 
