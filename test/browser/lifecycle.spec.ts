@@ -9,10 +9,10 @@ import { act, api, choose, loginAs, logout, screenshot } from './support/helpers
  */
 test.describe.configure({ mode: 'serial' });
 
-async function pickRegion(page: Page, ...names: string[]) {
-  await page.getByLabel('问题发生地区').click();
-  for (const name of names) await page.locator(`.ant-cascader-menu-item[title="${name}"]`).click();
-  await page.keyboard.press('Escape');
+async function pickRegion(page: Page, province: string, city: string, district: string) {
+  await page.getByLabel('问题发生地区').selectOption({ label: province });
+  await page.getByLabel('城市').selectOption({ label: city });
+  await page.getByLabel('区县').selectOption({ label: district });
 }
 
 async function expectStep(page: Page, step: string) {

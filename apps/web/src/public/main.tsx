@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { AppShell } from '../shared/AppShell';
 import { ConfirmPage } from './pages/ConfirmPage';
 import { FilePage } from './pages/FilePage';
 import { HomePage } from './pages/HomePage';
@@ -10,18 +9,16 @@ import './public.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AppShell>
-      <BrowserRouter basename="/m">
-        <main className="m-page">
-          <Routes>
-            <Route path="/" element={<HomePage />} />
-            <Route path="/file" element={<FilePage />} />
-            <Route path="/done" element={<ConfirmPage />} />
-            <Route path="/track" element={<TrackPage />} />
-            <Route path="*" element={<HomePage />} />
-          </Routes>
-        </main>
-      </BrowserRouter>
-    </AppShell>
+    <BrowserRouter basename="/m">
+      <main className="m-page">
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/file" element={<FilePage />} />
+          <Route path="/done" element={<ConfirmPage />} />
+          <Route path="/track" element={<TrackPage />} />
+          <Route path="*" element={<HomePage />} />
+        </Routes>
+      </main>
+    </BrowserRouter>
   </StrictMode>,
 );

@@ -1,57 +1,66 @@
-import { Alert, Button, Cascader, Form, Input, Radio, Space, Switch, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../shared/api';
 import { CATEGORIES, CATEGORY_ZH, SUBJECT_TYPES, SUBJECT_TYPE_ZH } from '../../shared/labels';
 import { loadRegions, type RegionOption } from '../../shared/regions';
+import { Choices, Field, Notice } from '../ui';
+import { complaintProblems, type ComplaintForm } from './complaint-form';
 import { fileComplaint } from './publicApi';
 
-interface Values {
-  category: string;
-  subjectType: string;
-  subjectName: string;
-  region: string[];
-  description: string;
-  anonymous: boolean;
-  name?: string;
-  phone?: string;
-}
-
 const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+const EMPTY: ComplaintForm = { category: '', subjectType: '', subjectName: '', province: '', city: '', district: '', description: '', anonymous: false, name: '', phone: '' };
 
 export function FilePage() {
-  const [form] = Form.useForm<Values>();
   const navigate = useNavigate();
+  const [form, setForm] = useState<ComplaintForm>(EMPTY);
+  const [problems, setProblems] = useState<Partial<Record<keyof ComplaintForm, string>>>({});
+  const [tried, setTried] = useState(false);
   const [regions, setRegions] = useState<RegionOption[]>([]);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // The same key until the form changes: pressing 提交 again after a lost answer files nothing twice.
   const [key, setKey] = useState(newKey);
-  const category = Form.useWatch('category', form);
-  const anonymous = Form.useWatch('anonymous', form) ?? false;
   useEffect(() => void loadRegions().then(setRegions), []);
-  const chosen = useMemo(() => (category ? CATEGORY_ZH[category as keyof typeof CATEGORY_ZH] : null), [category]);
 
-  const submit = async (v: Values) => {
+  const set = <K extends keyof ComplaintForm>(field: K, value: ComplaintForm[K]) => {
+    const next = { ...form, [field]: value, ...(field === 'province' ? { city: '', district: '' } : field === 'city' ? { district: '' } : {}) };
+    setForm(next);
+    setKey(newKey());
+    if (tried) setProblems(complaintProblems(next));
+  };
+  const cities = regions.find((p) => p.value === form.province)?.children ?? [];
+  const districts = cities.find((c) => c.value === form.city)?.children ?? [];
+  const chosen = form.category ? CATEGORY_ZH[form.category as keyof typeof CATEGORY_ZH] : null;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTried(true);
+    const found = complaintProblems(form);
+    setProblems(found);
+    const first = Object.keys(found)[0];
+    if (first) {
+      document.getElementById(first)?.scrollIntoView({ block: 'center' });
+      return;
+    }
     setSending(true);
     setError(null);
     try {
       const filed = await fileComplaint(
         {
-          category: v.category,
-          subjectType: v.subjectType,
-          subjectName: v.subjectName.trim(),
-          regionCode: v.region[v.region.length - 1],
-          description: v.description.trim(),
-          anonymous: v.anonymous,
-          ...(v.anonymous ? {} : { complainant: { name: v.name!.trim(), phone: v.phone!.trim() } }),
+          category: form.category,
+          subjectType: form.subjectType,
+          subjectName: form.subjectName.trim(),
+          regionCode: form.district || form.city || form.province,
+          description: form.description.trim(),
+          anonymous: form.anonymous,
+          ...(form.anonymous ? {} : { complainant: { name: form.name.trim(), phone: form.phone.trim() } }),
         },
         key,
       );
       // The number and code travel in memory, never in the address bar.
-      void navigate('/done', { state: { ...filed, anonymous: v.anonymous }, replace: true });
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '提交失败，请稍后重试');
+      void navigate('/done', { state: { ...filed, anonymous: form.anonymous }, replace: true });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : '提交失败，请稍后重试');
     } finally {
       setSending(false);
     }
@@ -63,91 +72,99 @@ export function FilePage() {
         <h1>我要投诉</h1>
         <p>请如实填写，带 * 的为必填项</p>
       </header>
-      <Form form={form} layout="vertical" onFinish={submit} onValuesChange={() => setKey(newKey())} initialValues={{ anonymous: false }} requiredMark scrollToFirstError>
+      <form onSubmit={(e) => void submit(e)} noValidate>
         <section className="m-card">
-          <Form.Item name="category" label="问题类别" rules={[{ required: true, message: '请选择问题类别' }]}>
-            <Radio.Group style={{ width: '100%' }}>
-              <Space direction="vertical" style={{ width: '100%' }}>
-                {CATEGORIES.map((c) => (
-                  <Radio key={c} value={c}>
-                    <strong>{CATEGORY_ZH[c].label}</strong>
-                    <div className="m-muted">{CATEGORY_ZH[c].explain}</div>
-                  </Radio>
-                ))}
-              </Space>
-            </Radio.Group>
-          </Form.Item>
+          <Choices
+            name="category"
+            legend="问题类别"
+            required
+            error={problems.category}
+            value={form.category}
+            onChange={(v) => set('category', v)}
+            options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_ZH[c].label, explain: CATEGORY_ZH[c].explain }))}
+          />
           {chosen && chosen.examples.length > 0 && (
-            <Alert
-              type="info"
-              showIcon
-              message={`政策原文：${chosen.label}`}
-              description={
-                <ul style={{ margin: 0, paddingLeft: 18 }}>
-                  {chosen.examples.map((x) => (
-                    <li key={x}>{x}</li>
-                  ))}
-                </ul>
-              }
-            />
+            <Notice tone="info" title={`政策原文：${chosen.label}`}>
+              <ul>
+                {chosen.examples.map((x) => (
+                  <li key={x}>{x}</li>
+                ))}
+              </ul>
+            </Notice>
           )}
         </section>
         <section className="m-card">
-          <Form.Item name="subjectType" label="投诉对象类型" rules={[{ required: true, message: '请选择投诉对象类型' }]}>
-            <Radio.Group style={{ width: '100%' }}>
-              <Space direction="vertical">
-                {SUBJECT_TYPES.map((t) => (
-                  <Radio key={t} value={t}>
-                    {SUBJECT_TYPE_ZH[t].label}
-                    <span className="m-muted">（{SUBJECT_TYPE_ZH[t].explain}）</span>
-                  </Radio>
+          <Choices
+            name="subjectType"
+            legend="投诉对象类型"
+            required
+            error={problems.subjectType}
+            value={form.subjectType}
+            onChange={(v) => set('subjectType', v)}
+            options={SUBJECT_TYPES.map((t) => ({ value: t, label: SUBJECT_TYPE_ZH[t].label, explain: SUBJECT_TYPE_ZH[t].explain }))}
+          />
+          <Field id="subjectName" label="对象名称" required error={problems.subjectName}>
+            <input id="subjectName" className="m-input" value={form.subjectName} maxLength={200} placeholder="如：某某政务App、某街道工作群" onChange={(e) => set('subjectName', e.target.value)} aria-invalid={!!problems.subjectName} />
+          </Field>
+          <Field id="province" label="问题发生地区" required error={problems.province} hint="选到区县更准确，也可只选到省或市">
+            <div className="m-region">
+              <select id="province" className="m-select" value={form.province} onChange={(e) => set('province', e.target.value)} aria-invalid={!!problems.province}>
+                <option value="">{regions.length ? '请选择省份' : '正在加载地区…'}</option>
+                {regions.map((r) => (
+                  <option key={r.value} value={r.value}>
+                    {r.label}
+                  </option>
                 ))}
-              </Space>
-            </Radio.Group>
-          </Form.Item>
-          <Form.Item name="subjectName" label="对象名称" rules={[{ required: true, whitespace: true, message: '请填写App、公众号或工作群的名称' }, { max: 200, message: '名称最多 200 字' }]}>
-            <Input placeholder="如：某某政务App、某街道工作群" maxLength={200} />
-          </Form.Item>
-          <Form.Item name="region" label="问题发生地区" rules={[{ required: true, message: '请选择地区' }]} extra="选到区县更准确，也可只选到省或市">
-            <Cascader options={regions} changeOnSelect placeholder="省 / 市 / 区县" showSearch aria-label="问题发生地区" />
-          </Form.Item>
-          <Form.Item
-            name="description"
-            label="问题描述"
-            rules={[
-              { required: true, whitespace: true, message: '请描述问题' },
-              { min: 10, message: '请至少写 10 个字，说明时间、要求和影响' },
-              { max: 5000, message: '最多 5000 字' },
-            ]}
-          >
-            <Input.TextArea rows={5} showCount maxLength={5000} placeholder="何时、谁、提出了什么要求，对工作造成了什么负担" />
-          </Form.Item>
+              </select>
+              <select aria-label="城市" className="m-select" value={form.city} onChange={(e) => set('city', e.target.value)} disabled={!cities.length}>
+                <option value="">城市（可不选）</option>
+                {cities.map((r) => (
+                  <option key={r.value} value={r.value}>
+                    {r.label}
+                  </option>
+                ))}
+              </select>
+              <select aria-label="区县" className="m-select" value={form.district} onChange={(e) => set('district', e.target.value)} disabled={!districts.length}>
+                <option value="">区县（可不选）</option>
+                {districts.map((r) => (
+                  <option key={r.value} value={r.value}>
+                    {r.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </Field>
+          <Field id="description" label="问题描述" required error={problems.description}>
+            <textarea id="description" className="m-textarea" value={form.description} maxLength={5000} placeholder="何时、谁、提出了什么要求，对工作造成了什么负担" onChange={(e) => set('description', e.target.value)} aria-invalid={!!problems.description} />
+            <div className="m-count">{form.description.length} / 5000</div>
+          </Field>
         </section>
         <section className="m-card">
-          <Form.Item name="anonymous" label="匿名投诉" valuePropName="checked">
-            <Switch checkedChildren="匿名" unCheckedChildren="实名" aria-label="匿名投诉" />
-          </Form.Item>
-          <Typography.Paragraph className="m-muted" style={{ marginTop: -8 }}>
-            {anonymous
+          <label className="m-switch">
+            <input type="checkbox" checked={form.anonymous} onChange={(e) => set('anonymous', e.target.checked)} />
+            匿名投诉
+          </label>
+          <p className="m-muted">
+            {form.anonymous
               ? '匿名：不留姓名电话。工作人员无法联系您，办理结果只在本页凭查询码查看；回访评价也只能由您凭查询码在本页完成。'
               : '实名：姓名和电话加密保存，只有承办人员因工作需要才能查看且会留下记录，绝不提供给被投诉单位。回访时工作人员可能与您联系，您也可以凭查询码在本页评价。'}
-          </Typography.Paragraph>
-          {!anonymous && (
+          </p>
+          {!form.anonymous && (
             <>
-              <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名，或选择匿名' }, { max: 50, message: '最多 50 字' }]}>
-                <Input autoComplete="name" maxLength={50} />
-              </Form.Item>
-              <Form.Item name="phone" label="手机号码" rules={[{ required: true, message: '请填写手机号码，或选择匿名' }, { pattern: /^\+?\d[\d-]{5,19}$/, message: '请填写正确的电话号码' }]}>
-                <Input inputMode="tel" autoComplete="tel" maxLength={20} />
-              </Form.Item>
+              <Field id="name" label="姓名" required error={problems.name}>
+                <input id="name" className="m-input" autoComplete="name" maxLength={50} value={form.name} onChange={(e) => set('name', e.target.value)} aria-invalid={!!problems.name} />
+              </Field>
+              <Field id="phone" label="手机号码" required error={problems.phone}>
+                <input id="phone" className="m-input" inputMode="tel" autoComplete="tel" maxLength={20} value={form.phone} onChange={(e) => set('phone', e.target.value)} aria-invalid={!!problems.phone} />
+              </Field>
             </>
           )}
         </section>
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-        <Button type="primary" htmlType="submit" block className="m-big-button" loading={sending}>
-          提交投诉
-        </Button>
-      </Form>
+        {error && <Notice tone="error" title={error} />}
+        <button type="submit" className="m-button m-button-primary m-button-block m-big-button" disabled={sending}>
+          {sending ? '正在提交…' : '提交投诉'}
+        </button>
+      </form>
     </>
   );
 }

@@ -1,4 +1,3 @@
-import { Button, Space } from 'antd';
 import { useNavigate } from 'react-router';
 
 export function HomePage() {
@@ -10,14 +9,12 @@ export function HomePage() {
         <p>政务App、公众号、工作群加重基层负担？在这里反映，网信部门受理、督办、反馈。</p>
       </header>
       <section className="m-card">
-        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-          <Button type="primary" block className="m-big-button" onClick={() => navigate('/file')}>
-            我要投诉
-          </Button>
-          <Button block className="m-big-button" onClick={() => navigate('/track')}>
-            查询办理进度 / 评价
-          </Button>
-        </Space>
+        <button type="button" className="m-button m-button-primary m-button-block m-big-button" onClick={() => void navigate('/file')}>
+          我要投诉
+        </button>
+        <button type="button" className="m-button m-button-block m-big-button" onClick={() => void navigate('/track')}>
+          查询办理进度 / 评价
+        </button>
       </section>
       <section className="m-card m-muted">
         <p>提交后您会得到“案件编号”和“查询码”，凭这两项查询进度、对办理结果作出评价。无需注册登录。</p>

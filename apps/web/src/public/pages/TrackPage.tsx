@@ -1,9 +1,9 @@
-import { Alert, Button, Form, Input, Radio, Result, Tag, Timeline, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation } from 'react-router';
 import { ApiError } from '../../shared/api';
-import { EVENT_ZH, OUTCOME_ZH, SATISFACTIONS, SATISFACTION_ZH, STAGE_ZH, zh } from '../../shared/labels';
+import { EVENT_ZH, localizeNote, OUTCOME_ZH, SATISFACTIONS, SATISFACTION_ZH, STAGE_ZH, zh } from '../../shared/labels';
 import { formatTime } from '../../shared/time';
+import { Field, Notice } from '../ui';
 import { evaluate, readProgress, type PublicCase } from './publicApi';
 
 interface Credentials {
@@ -13,10 +13,14 @@ interface Credentials {
 
 export function TrackPage() {
   const handedOver = useLocation().state as Credentials | null;
-  const [credentials, setCredentials] = useState<Credentials | null>(handedOver);
+  const [input, setInput] = useState<Credentials>(handedOver ?? { caseNo: '', accessCode: '' });
+  const [problems, setProblems] = useState<{ caseNo?: string; accessCode?: string }>({});
   const [data, setData] = useState<PublicCase | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  const [satisfaction, setSatisfaction] = useState('');
+  const [comment, setComment] = useState('');
+  const [evalProblem, setEvalProblem] = useState<string | null>(null);
   const [evaluated, setEvaluated] = useState(false);
 
   const load = async (c: Credentials) => {
@@ -24,7 +28,6 @@ export function TrackPage() {
     setError(null);
     try {
       setData(await readProgress(c.caseNo.trim(), c.accessCode.trim()));
-      setCredentials(c);
     } catch (e) {
       setData(null);
       setError(e instanceof ApiError && e.status === 404 ? '案件编号或查询码不正确，请核对后重试' : e instanceof ApiError ? e.message : '查询失败，请稍后重试');
@@ -34,18 +37,28 @@ export function TrackPage() {
   };
   useEffect(() => {
     if (handedOver) void load(handedOver);
-    // only the hand-over from the confirmation page
   }, []);
 
-  const submitEvaluation = async (v: { satisfaction: string; comment?: string }) => {
-    if (!credentials) return;
-    setError(null);
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    const found = {
+      ...(input.caseNo.trim() ? {} : { caseNo: '请输入案件编号' }),
+      ...(/^[0-9A-Za-z]{10}$/.test(input.accessCode.trim()) ? {} : { accessCode: input.accessCode.trim() ? '查询码是 10 位字母或数字' : '请输入查询码' }),
+    };
+    setProblems(found);
+    if (!found.caseNo && !found.accessCode) void load(input);
+  };
+
+  const submitEvaluation = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!satisfaction) return setEvalProblem('请选择满意度');
+    setEvalProblem(null);
     try {
-      await evaluate(credentials.caseNo.trim(), credentials.accessCode.trim(), v.satisfaction, v.comment?.trim() || undefined);
+      await evaluate(input.caseNo.trim(), input.accessCode.trim(), satisfaction, comment.trim() || undefined);
       setEvaluated(true);
-      setTimeout(() => void load(credentials), 800);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '提交失败，请稍后重试');
+      setTimeout(() => void load(input), 800);
+    } catch (err) {
+      setEvalProblem(err instanceof ApiError ? err.message : '提交失败，请稍后重试');
     }
   };
 
@@ -56,70 +69,74 @@ export function TrackPage() {
         <p>输入提交投诉时得到的案件编号和查询码</p>
       </header>
       <section className="m-card">
-        <Form layout="vertical" onFinish={load} initialValues={handedOver ?? undefined}>
-          <Form.Item name="caseNo" label="案件编号" rules={[{ required: true, whitespace: true, message: '请输入案件编号' }]}>
-            <Input autoComplete="off" placeholder="如 FT20261122-7K3M9Q2X" />
-          </Form.Item>
-          <Form.Item name="accessCode" label="查询码" rules={[{ required: true, message: '请输入查询码' }, { pattern: /^\s*[0-9A-Za-z]{10}\s*$/, message: '查询码是 10 位字母或数字' }]}>
-            <Input.Password autoComplete="off" visibilityToggle />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={loading}>
+        <form onSubmit={search} noValidate>
+          <Field id="caseNo" label="案件编号" required error={problems.caseNo}>
+            <input id="caseNo" className="m-input" autoComplete="off" placeholder="如 FT20261122-7K3M9Q2X" value={input.caseNo} onChange={(e) => setInput({ ...input, caseNo: e.target.value })} />
+          </Field>
+          <Field id="accessCode" label="查询码" required error={problems.accessCode}>
+            <input id="accessCode" className="m-input" type="password" autoComplete="off" value={input.accessCode} onChange={(e) => setInput({ ...input, accessCode: e.target.value })} />
+          </Field>
+          <button type="submit" className="m-button m-button-primary m-button-block" disabled={loading}>
             查询
-          </Button>
-        </Form>
+          </button>
+        </form>
       </section>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
+      {error && <Notice tone="error" title={error} />}
       {data && (
         <section className="m-card" aria-label="办理进度">
-          <Typography.Title level={4} style={{ marginTop: 0 }}>
-            {data.caseNo}
-          </Typography.Title>
+          <h2 style={{ margin: '0 0 8px', fontSize: 18 }}>{data.caseNo}</h2>
           <p>
-            当前环节：<Tag color={data.status === 'CLOSED' ? 'default' : 'processing'}>{zh(STAGE_ZH, data.stage)}</Tag>
-            {data.outcome && <Tag color="green">{zh(OUTCOME_ZH, data.outcome)}</Tag>}
+            当前环节：<span className="m-tag">{zh(STAGE_ZH, data.stage)}</span>
+            {data.outcome && <span className="m-tag">{zh(OUTCOME_ZH, data.outcome)}</span>}
           </p>
-          {data.reply && <Alert type="success" message="办理答复" description={data.reply} style={{ marginBottom: 16 }} />}
-          <Timeline
-            items={data.timeline.map((t) => ({
-              key: `${t.type}-${t.occurredAt}`,
-              children: (
-                <>
-                  <div>
-                    <strong>{zh(EVENT_ZH, t.type)}</strong> <span className="m-muted">{formatTime(t.occurredAt)}</span>
-                  </div>
-                  {t.note && <div className="m-muted">{t.note}</div>}
-                </>
-              ),
-            }))}
-          />
+          {data.reply && (
+            <Notice tone="success" title="办理答复">
+              {data.reply}
+            </Notice>
+          )}
+          <ol className="m-timeline">
+            {data.timeline.map((t) => (
+              <li key={`${t.type}-${t.occurredAt}`}>
+                <strong>{zh(EVENT_ZH, t.type)}</strong> <span className="m-muted">{formatTime(t.occurredAt)}</span>
+                {t.note && <div className="m-muted">{localizeNote(t.note)}</div>}
+              </li>
+            ))}
+          </ol>
         </section>
       )}
       {data?.awaitingEvaluation && !evaluated && (
         <section className="m-card" aria-label="回访评价">
-          <Typography.Title level={5} style={{ marginTop: 0 }}>
-            对办理结果评价
-          </Typography.Title>
+          <h2 style={{ margin: '0 0 8px', fontSize: 18 }}>对办理结果评价</h2>
           <p className="m-muted">选择“不满意”的，案件将重新调查。</p>
-          <Form layout="vertical" onFinish={submitEvaluation}>
-            <Form.Item name="satisfaction" label="满意度" rules={[{ required: true, message: '请选择满意度' }]}>
-              <Radio.Group>
+          <form onSubmit={(e) => void submitEvaluation(e)} noValidate>
+            <fieldset className="m-field">
+              <legend className="m-label">
+                <span className="m-required" aria-hidden="true">* </span>满意度
+              </legend>
+              <div className="m-sat">
                 {SATISFACTIONS.map((s) => (
-                  <Radio.Button key={s} value={s}>
+                  <label key={s} className={satisfaction === s ? 'm-sat-on' : ''}>
+                    <input type="radio" name="satisfaction" value={s} checked={satisfaction === s} onChange={() => setSatisfaction(s)} />
                     {SATISFACTION_ZH[s]}
-                  </Radio.Button>
+                  </label>
                 ))}
-              </Radio.Group>
-            </Form.Item>
-            <Form.Item name="comment" label="评价意见（选填）" rules={[{ max: 2000, message: '最多 2000 字' }]}>
-              <Input.TextArea rows={3} maxLength={2000} showCount />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block>
+              </div>
+              {evalProblem && (
+                <div className="m-error" role="alert">
+                  {evalProblem}
+                </div>
+              )}
+            </fieldset>
+            <Field id="comment" label="评价意见（选填）">
+              <textarea id="comment" className="m-textarea" maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
+            </Field>
+            <button type="submit" className="m-button m-button-primary m-button-block">
               提交评价
-            </Button>
-          </Form>
+            </button>
+          </form>
         </section>
       )}
-      {evaluated && <Result status="success" title="感谢您的评价" />}
+      {evaluated && <Notice tone="success" title="感谢您的评价" />}
     </>
   );
 }

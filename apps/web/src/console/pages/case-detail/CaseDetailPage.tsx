@@ -9,6 +9,7 @@ import {
   DEADLINE_KIND_ZH,
   EVENT_ZH,
   FINDING_RESULT_ZH_SAFE,
+  localizeNote,
   OUTCOME_ZH,
   SATISFACTION_ZH,
   SEVERITY_ZH,
@@ -161,7 +162,7 @@ export function CaseDetailPage() {
                       {t.actorRole && <Typography.Text type="secondary">（{zh(ACTOR_ZH, t.actorRole)}）</Typography.Text>}
                     </div>
                     <Typography.Text type="secondary">{formatTime(t.occurredAt)}</Typography.Text>
-                    {t.note && <div style={{ whiteSpace: 'pre-wrap' }}>{t.note}</div>}
+                    {t.note && <div style={{ whiteSpace: 'pre-wrap' }}>{localizeNote(t.note)}</div>}
                   </>
                 ),
               }))}
