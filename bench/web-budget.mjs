@@ -40,7 +40,7 @@ async function inboxTiming(baseUrl, username) {
       const page = await context.newPage();
       const started = Date.now();
       await page.goto(`${baseUrl}/console/`);
-      await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
+      await page.locator('.ant-table-row, .ant-table-placeholder .ant-empty').first().waitFor({ timeout: 30_000 });
       runs.push(Date.now() - started);
       await context.close();
     }

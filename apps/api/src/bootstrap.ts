@@ -27,6 +27,8 @@ export const CONTENT_SECURITY_POLICY = {
   baseUri: ["'self'"],
   formAction: ["'self'"],
   frameAncestors: ["'none'"],
+  // Not forced to https here: TLS is the reverse proxy's business, and a plain-http dev stack must load.
+  upgradeInsecureRequests: null,
 };
 
 /** Builds the API application as main.ts and the e2e tests both run it. */

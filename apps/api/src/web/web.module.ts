@@ -14,9 +14,9 @@ export function webDistDir(): string {
 
 const EXCLUDE = ['/api/{*path}', '/health'];
 
-/** Hashed assets never change under their name; the pages are checked on every load. */
+/** Hashed assets (under assets/) never change under their name; pages and the rest are checked on every load. */
 const setHeaders = (res: { setHeader(name: string, value: string): void }, path: string) =>
-  res.setHeader('Cache-Control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+  res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
 
 function site(root: string, folder: string): ServeStaticModuleOptions {
   return { rootPath: join(root, folder), serveRoot: `/${folder}`, exclude: EXCLUDE, serveStaticOptions: { index: 'index.html', setHeaders } };

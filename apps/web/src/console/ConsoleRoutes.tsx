@@ -4,11 +4,11 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { Spin } from 'antd';
 import { currentSession, onSessionExpired } from '../shared/api';
 import { ConsoleLayout } from './ConsoleLayout';
-import { CaseDetailPage } from './pages/case-detail/CaseDetailPage';
 import { InboxPage } from './pages/inbox/InboxPage';
 import { LoginPage } from './pages/login/LoginPage';
 
 // Pages a role may never open load on demand, so the first load stays small.
+const CaseDetailPage = lazy(() => import('./pages/case-detail/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 const ReviewQueuePage = lazy(() => import('./pages/review-queue/ReviewQueuePage'));
 const ReferralsPage = lazy(() => import('./pages/referrals/ReferralsPage'));
