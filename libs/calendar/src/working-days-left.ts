@@ -7,7 +7,7 @@ const dateOf = (day: number): string => new Date(day * DAY).toISOString().slice(
 
 /**
  * Working days left until a deadline, as the inbox shows it: the working days from today (Beijing) to the
- * deadline's last day, today included. Past the deadline it is negative: the working days since, at least -1.
+ * deadline's last day, today included. Past the deadline it is negative: the working days since the deadline, today included, at least -1.
  */
 export function workingDaysLeft(calendar: WorkingCalendar, now: Date, deadlineAt: Date): number {
   const nowMs = now.getTime();
@@ -19,6 +19,6 @@ export function workingDaysLeft(calendar: WorkingCalendar, now: Date, deadlineAt
     return count;
   }
   let count = 0;
-  for (let d = beijingDay(endMs); d < beijingDay(nowMs) && count < 400; d++) if (calendar.isWorkday(dateOf(d))) count++;
+  for (let d = beijingDay(endMs); d <= beijingDay(nowMs) && count < 400; d++) if (calendar.isWorkday(dateOf(d))) count++;
   return -Math.max(1, count);
 }
