@@ -75,6 +75,7 @@ test('supervisor: the deadline dashboard clicks through to the list; the review 
 
   await page.getByRole('link', { name: '审核队列' }).click();
   await expect(page.getByText('审核队列').first()).toBeVisible();
+  await expect(page.getByRole('link', { name: '打开案件审批' }).first()).toBeVisible();
   await expectAccessible(page, 'review queue');
 
   await expect(page.getByRole('button', { name: /通知，[1-9]\d* 条未读/ })).toBeVisible({ timeout: 30_000 });
