@@ -244,3 +244,10 @@ export function zh(dictionary: Record<string, string>, value: string | null | un
   if (value == null) return '—';
   return dictionary[value] ?? value;
 }
+
+/** An enum's values with their zh-CN labels, for the API docs: "FORCED_USE 强制使用 · FORCED_CHECKIN 打卡接龙、即时响应 · …". */
+export function zhValues(dictionary: Record<string, string | { label: string }>): string {
+  return Object.entries(dictionary)
+    .map(([value, text]) => `\`${value}\` ${typeof text === 'string' ? text : text.label}`)
+    .join(' · ');
+}

@@ -14,7 +14,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { CATEGORIES, REGION_CODE_PATTERN, SUBJECT_TYPES, type Category, type SubjectType } from '@app/domain';
+import { CATEGORIES, CATEGORY_ZH, REGION_CODE_PATTERN, SUBJECT_TYPES, SUBJECT_TYPE_ZH, zhValues, type Category, type SubjectType } from '@app/domain';
 
 export class ComplainantDto {
   @ApiProperty({ example: '张三' })
@@ -40,11 +40,11 @@ class ComplainantMatchesAnonymity implements ValidatorConstraintInterface {
 }
 
 export class CreateComplaintDto {
-  @ApiProperty({ enum: CATEGORIES })
+  @ApiProperty({ enum: CATEGORIES, description: zhValues(CATEGORY_ZH) })
   @IsIn(CATEGORIES)
   category: Category;
 
-  @ApiProperty({ enum: SUBJECT_TYPES })
+  @ApiProperty({ enum: SUBJECT_TYPES, description: zhValues(SUBJECT_TYPE_ZH) })
   @IsIn(SUBJECT_TYPES)
   subjectType: SubjectType;
 
