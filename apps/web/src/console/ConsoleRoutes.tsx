@@ -23,7 +23,6 @@ function RequireSession({ children }: { children: ReactNode }) {
 
 export function ConsoleRoutes() {
   const navigate = useNavigate();
-  const location = useLocation();
   const queryClient = useQueryClient();
   useEffect(() => {
     // An expired or revoked token: back to the login page, remembering where the user was.
@@ -34,7 +33,6 @@ export function ConsoleRoutes() {
       void navigate('/login', { replace: true, state: { from: window.location.pathname.replace(/^\/console/, '') + window.location.search, expired: true } });
     });
   }, [navigate, queryClient]);
-  void location;
   const page = (node: ReactNode) => (
     <RequireSession>
       <ConsoleLayout>

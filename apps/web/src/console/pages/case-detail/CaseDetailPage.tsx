@@ -8,7 +8,7 @@ import {
   CATEGORY_ZH,
   DEADLINE_KIND_ZH,
   EVENT_ZH,
-  FINDING_RESULT_ZH_SAFE,
+  FINDING_RESULT_ZH,
   localizeNote,
   OUTCOME_ZH,
   SATISFACTION_ZH,
@@ -19,7 +19,7 @@ import {
   STEP_ZH,
   SUBJECT_TYPE_ZH,
   zh,
-} from './labels';
+} from '../../../shared/labels';
 import type { CaseDetail, CaseSummary } from '../../../shared/types';
 import { deadlineView, formatTime, TONE_COLOR } from '../../../shared/time';
 import { ActionButtons } from './ActionButtons';
@@ -126,7 +126,7 @@ export function CaseDetailPage() {
               <Descriptions.Item label="预警 / 超期">
                 {kase.warned ? '已预警' : '未预警'} / {kase.overdue ? '已超期' : '未超期'}
               </Descriptions.Item>
-              <Descriptions.Item label="调查结论">{zh(FINDING_RESULT_ZH_SAFE, kase.findingResult)}</Descriptions.Item>
+              <Descriptions.Item label="调查结论">{zh(FINDING_RESULT_ZH, kase.findingResult)}</Descriptions.Item>
               <Descriptions.Item label="办结结果">{zh(OUTCOME_ZH, kase.outcome)}</Descriptions.Item>
               <Descriptions.Item label="重新调查次数">{kase.reopenCount}</Descriptions.Item>
               <Descriptions.Item label="满意度">{zh(SATISFACTION_ZH, kase.satisfaction)}</Descriptions.Item>
