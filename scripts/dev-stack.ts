@@ -109,6 +109,8 @@ async function main(): Promise<void> {
     [
       '',
       'The system is up (Ctrl-C stops it):',
+      `  Staff console    ${api}/console/`,
+      `  Complaint page   ${api}/m/   (for phones)`,
       `  API              ${api}/api/v1`,
       `  OpenAPI docs     ${api}/api/docs`,
       `  Health           ${api}/health`,

@@ -196,8 +196,8 @@ describe('the OpenAPI document, fuzzed by schemathesis', () => {
 
     const referrals = await eventually(async () => {
       const inbox = await http(api.baseUrl, 'GET', '/api/v1/referrals', { token: tokens['discipline.gz'] });
-      if (!inbox.body?.length) throw new Error('no referral yet');
-      return inbox.body as { id: string }[];
+      if (!inbox.body?.items?.length) throw new Error('no referral yet');
+      return inbox.body.items as { id: string }[];
     });
     const notices = await http(api.baseUrl, 'GET', '/api/v1/notifications?pageSize=100', { token: tokens['operator.gz'] });
     const users = await http(api.baseUrl, 'GET', '/api/v1/admin/users', { token: tokens.admin });

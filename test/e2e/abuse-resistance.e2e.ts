@@ -27,7 +27,7 @@ const attempt = (baseUrl: string, username: string, password: string) => http(ba
 
 function expectTooMany(response: JsonResponse, message: string, maxSeconds: number): void {
   expect(response.status).toBe(429);
-  expect(response.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message });
+  expect(response.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message, code: 'TOO_MANY_REQUESTS' });
   const retryAfter = Number(response.headers.get('retry-after'));
   expect(Number.isInteger(retryAfter)).toBe(true);
   expect(retryAfter).toBeGreaterThan(0);
@@ -114,7 +114,7 @@ describe('abuse resistance through the API', () => {
     for (let i = 0; i < 3; i++) {
       const wrong = await attempt(api.baseUrl, LOCKED_USER, 'wrong');
       expect(wrong.status).toBe(401);
-      expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Wrong username or password' });
+      expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Wrong username or password', code: 'WRONG_CREDENTIALS' });
     }
     expectTooMany(await attempt(api.baseUrl, LOCKED_USER, DEMO_PASSWORD), 'Too many failed logins; try again later', 60);
     expectTooMany(await attempt(api.baseUrl, LOCKED_USER, 'wrong'), 'Too many failed logins; try again later', 60);
@@ -141,7 +141,7 @@ describe('abuse resistance through the API', () => {
     for (let i = 0; i < 3; i++) {
       const wrong = await attempt(api.baseUrl, UNKNOWN_USER, 'wrong');
       expect(wrong.status).toBe(401);
-      expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Wrong username or password' });
+      expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Wrong username or password', code: 'WRONG_CREDENTIALS' });
     }
     expectTooMany(await attempt(api.baseUrl, UNKNOWN_USER, DEMO_PASSWORD), 'Too many failed logins; try again later', 60);
   });
@@ -207,7 +207,7 @@ describe('abuse resistance through the API', () => {
 
     const tooLarge = await http(api.baseUrl, 'POST', '/api/v1/complaints', { body: { description: 'x'.repeat(70 * 1024) } });
     expect(tooLarge.status).toBe(413);
-    expect(tooLarge.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: expect.any(String) });
+    expect(tooLarge.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: expect.any(String), code: 'TOO_LARGE' });
   });
 
   // Last: it spends the client's login budget.

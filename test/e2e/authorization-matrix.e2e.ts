@@ -54,6 +54,7 @@ const MATRIX: Record<string, Row> = {
   },
   'POST /api/v1/spot-check-findings': { request: () => ({ path: '/api/v1/spot-check-findings', body: {} }), expect: [401, 403, 403, 403, 400, 403, 403] },
   'GET /api/v1/cases': { request: () => ({ path: '/api/v1/cases' }), expect: [401, 200, 200, 200, 200, 200, 200] },
+  'GET /api/v1/cases/export': { request: () => ({ path: '/api/v1/cases/export?status=OPEN' }), expect: [401, 200, 200, 200, 200, 200, 200] },
   'GET /api/v1/cases/{caseId}': {
     request: (f) => ({ path: `/api/v1/cases/${f.caseId}` }),
     expect: [401, 200, 200, 200, 200, 200, 200],
@@ -66,6 +67,11 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/v1/cases/{caseId}/actions': {
     request: (f) => ({ path: `/api/v1/cases/${f.caseId}/actions` }),
+    expect: [401, 200, 200, 200, 200, 200, 200],
+    outsider: { user: 'handler.hz', status: 404 },
+  },
+  'GET /api/v1/cases/{caseId}/choices/{pick}': {
+    request: (f) => ({ path: `/api/v1/cases/${f.caseId}/choices/HOST_UNIT` }),
     expect: [401, 200, 200, 200, 200, 200, 200],
     outsider: { user: 'handler.hz', status: 404 },
   },

@@ -18,6 +18,7 @@ import { ReferralsModule } from './referrals/referrals.module';
 import { RegionsModule } from './regions/regions.module';
 import { SlaPoliciesModule } from './sla-policies/sla-policies.module';
 import { SpotChecksModule } from './spot-checks/spot-checks.module';
+import { WebModule } from './web/web.module';
 
 @Module({
   imports: [
@@ -40,6 +41,7 @@ import { SpotChecksModule } from './spot-checks/spot-checks.module';
     AuditApiModule,
     RegionsModule,
     HealthModule,
+    WebModule,
   ],
 })
 export class ApiModule {}

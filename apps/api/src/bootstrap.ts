@@ -2,6 +2,7 @@ import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Response as ExpressResponse } from 'express';
 import helmet from 'helmet';
 import { AppConfig } from '@app/config';
 import { ApiModule } from './api.module';
@@ -15,13 +16,34 @@ import { createValidationPipe } from './common/validation';
 
 export const OPENAPI_PATH = 'api/docs';
 
+/**
+ * Scripts only from this origin, no eval, no inline script; styles may be inline because the component
+ * library injects its CSS at run time; the pages talk only to this origin and cannot be framed.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  // Not forced to https here: TLS is the reverse proxy's business, and a plain-http dev stack must load.
+  upgradeInsecureRequests: null,
+};
+
 /** Builds the API application as main.ts and the e2e tests both run it. */
 export async function createApiApp(options: { logger?: LogLevel[] } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, new ExpressAdapter(), { bodyParser: false, logger: options.logger ?? ['error', 'warn', 'log'] });
   // One hop: the client is the address the proxy appends to X-Forwarded-For, not whatever the client put there.
   if (app.get(AppConfig).TRUST_PROXY) app.set('trust proxy', 1);
   app.useBodyParser('json', { limit: '64kb' });
-  app.use(helmet());
+  app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } }));
+  // The front end lives under /console/ and /m/; the bare host opens the console.
+  app.getHttpAdapter().get('/', (_req: unknown, res: unknown) => (res as ExpressResponse).redirect(302, '/console/'));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   answerClientErrorsAsJson(app.getHttpServer());

@@ -3,3 +3,4 @@ export * from './calendar-day-override.entity';
 export * from './calendar.service';
 export * from './calendar.module';
 export * from './calendar-broadcast.entity';
+export * from './working-days-left';

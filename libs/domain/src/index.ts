@@ -11,3 +11,5 @@ export * from './case-stall';
 export * from './deadline-rules';
 export * from './referral';
 export * from './referral-rules';
+export * from './labels-zh-cn';
+export * from './error-codes';

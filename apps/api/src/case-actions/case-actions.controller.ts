@@ -9,6 +9,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiProperty,
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -24,6 +25,12 @@ import { CaseActionsResponse } from './case-actions.response';
 import { CaseActionsService } from './case-actions.service';
 import { CaseSummaryResponse } from './case-summary.response';
 import { RetryStalledDto } from './retry-stalled.dto';
+
+export class PickChoiceResponse {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+  @ApiProperty() regionCode: string;
+}
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -89,6 +96,16 @@ export class CaseActionsController {
   @ApiNotFoundResponse({ type: ErrorResponse })
   async mergeCandidates(@CurrentUser() user: StaffUser, @Param('caseId', new ParseUUIDPipe({ version: 'all' })) caseId: string): Promise<CaseSummaryResponse[]> {
     return (await this.actions.mergeCandidates(user, caseId)).map(CaseSummaryResponse.of);
+  }
+
+  @Get(':caseId/choices/:pick')
+  @ApiOperation({ summary: 'What an action field with `pick` may name on this case: offices within your reach, host units of the case\'s province' })
+  @ApiParam({ name: 'pick', enum: ['CYBERSPACE_OFFICE', 'HOST_UNIT'] })
+  @ApiOkResponse({ type: [PickChoiceResponse] })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  choices(@CurrentUser() user: StaffUser, @Param('caseId', new ParseUUIDPipe({ version: 'all' })) caseId: string, @Param('pick') pick: string): Promise<PickChoiceResponse[]> {
+    if (pick !== 'CYBERSPACE_OFFICE' && pick !== 'HOST_UNIT') throw new NotFoundException(`Unknown choice list "${pick}"`);
+    return this.actions.choices(user, caseId, pick);
   }
 
   /** Validates the body with the action's own class, keeping the action and its body's type together. */

@@ -92,6 +92,18 @@ export class CaseActionsService {
     supervise: async (_user, _kase, body) => body,
   };
 
+  /** What a field with `pick` may name, for this user on this case: the same checks dispatch applies. */
+  async choices(user: StaffUser, caseId: string, pick: 'CYBERSPACE_OFFICE' | 'HOST_UNIT'): Promise<{ id: number; name: string; regionCode: string }[]> {
+    const kase = await this.jurisdiction.assertCanSee(user, await this.cases.findOneBy({ id: caseId }));
+    const qb = this.organizations.createQueryBuilder('o').select(['o.id', 'o.name', 'o.regionCode']).orderBy('o.path', 'ASC').limit(500);
+    if (pick === 'CYBERSPACE_OFFICE') {
+      qb.where('o.kind IN (:...kinds) AND o.path LIKE :mine', { kinds: CYBERSPACE_OFFICE_KINDS, mine: `${await this.jurisdiction.organizationPath(user.organizationId)}%` });
+    } else {
+      qb.where("o.kind = 'HOST_UNIT' AND o.region_code LIKE :province", { province: `${kase.regionCode.slice(0, 2)}%` });
+    }
+    return (await qb.getMany()).map((o) => ({ id: o.id, name: o.name, regionCode: o.regionCode }));
+  }
+
   private async checkDispatch(user: StaffUser, kase: CaseEntity, body: ActionBodies['dispatch']): Promise<void> {
     const [office, hostUnit] = await Promise.all([this.organizations.findOneBy({ id: body.investigatingOrgId }), this.organizations.findOneBy({ id: body.hostUnitId })]);
     if (!office || !CYBERSPACE_OFFICE_KINDS.includes(office.kind) || !(await this.jurisdiction.reachesOrganization(user, office))) {

@@ -25,6 +25,7 @@ export class CaseSummaryResponse {
   @ApiNullableProperty(String, { description: 'Why it is stalled, without personal data' }) stalledReason: string | null;
   @ApiNullableProperty(Date) stalledAt: Date | null;
   @ApiProperty() createdAt: Date;
+  @ApiNullableProperty('integer', { required: false, description: 'Working days left to the deadline, today included; negative when overdue (lists and details only)' }) workingDaysLeft?: number | null;
 
   static of(c: CaseEntity): CaseSummaryResponse {
     return {

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
 import { CASE_ID_PARAM } from '../common/api-params';
 import { ErrorResponse } from '../common/error-response';
 import { CaseDetailResponse } from './case-detail.response';
+import { casesWorkbook } from './case-export';
 import { CaseListResponse } from './case-list.response';
 import { CasesService } from './cases.service';
 import { DeadlineDashboardResponse } from './dashboard.response';
@@ -34,6 +36,15 @@ export class CasesController {
   @ApiOkResponse({ type: CaseListResponse })
   list(@CurrentUser() user: StaffUser, @Query() query: ListCasesQuery): Promise<CaseListResponse> {
     return this.cases.list(user, query);
+  }
+
+  @Get('cases/export')
+  @ApiOperation({ summary: 'The list under the same filters as an Excel file (zh-CN headers and labels, at most 5000 rows, no complainant data)' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async export(@CurrentUser() user: StaffUser, @Query() query: ListCasesQuery, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const file = await casesWorkbook(await this.cases.exportRows(user, query));
+    res.setHeader('Content-Disposition', `attachment; filename="cases.xlsx"; filename*=UTF-8''${encodeURIComponent('案件清单.xlsx')}`);
+    return new StreamableFile(file, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   }
 
   @Get('cases/:caseId')

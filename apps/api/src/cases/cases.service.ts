@@ -1,5 +1,6 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { AuditTrail } from '@app/audit';
+import { CalendarService, workingDaysLeft } from '@app/calendar';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type SelectQueryBuilder } from 'typeorm';
 import { CASE_STAGES, CASE_STEPS, STEP_RULES } from '@app/domain';
@@ -16,6 +17,8 @@ import type { ListCasesQuery } from './list-cases.query';
 
 /** A list counts its matches up to this many; past it, `total` is this and `totalExact` false. */
 export const LIST_COUNT_CAP = 10_000;
+/** An export holds at most this many cases; narrow the filters for more. */
+export const EXPORT_CAP = 5_000;
 
 /** Reads cases from the projection, within the caller's jurisdiction. */
 @Injectable()
@@ -26,13 +29,21 @@ export class CasesService {
     private readonly jurisdiction: JurisdictionService,
     private readonly cipher: PiiCipher,
     private readonly audit: AuditTrail,
+    private readonly calendar: CalendarService,
   ) {}
+
+  /** List lines with the working days left, for the inbox (the calendar is cached, so this costs no query). */
+  private async withDaysLeft(rows: CaseEntity[]): Promise<CaseSummaryResponse[]> {
+    const calendar = await this.calendar.current();
+    const now = new Date();
+    return rows.map((row) => ({ ...CaseSummaryResponse.of(row), workingDaysLeft: row.deadlineAt && row.status === 'OPEN' ? workingDaysLeft(calendar, now, row.deadlineAt) : null }));
+  }
 
   async detail(user: StaffUser, caseId: string): Promise<CaseDetailResponse> {
     const kase = await this.jurisdiction.assertCanSee(user, await this.cases.findOne({ where: { id: caseId } }));
     const timeline = await this.events.find({ where: { caseId }, order: { seq: 'ASC' } });
     const detail: CaseDetailResponse = {
-      ...CaseSummaryResponse.of(kase),
+      ...(await this.withDaysLeft([kase]))[0],
       description: kase.description,
       anonymous: kase.anonymous,
       complainant: this.maskedComplainant(user, kase),
@@ -72,6 +83,7 @@ export class CasesService {
     const qb = await this.jurisdiction.restrict(this.cases.createQueryBuilder('c'), user);
     if (query.stage) qb.andWhere('c.stage = :stage', { stage: query.stage });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.category) qb.andWhere('c.category = :category', { category: query.category });
     // On deadline_order (a missing deadline is far in the future), so the list index serves the condition too.
     if (query.overdue !== undefined) qb.andWhere(query.overdue ? `c.status = 'OPEN' AND c.deadline_order <= NOW(3)` : 'c.deadline_order > NOW(3)');
     // Few cases are ever stalled: idx_cases_stalled finds them, and their order costs a sort of those few.
@@ -79,7 +91,18 @@ export class CasesService {
     if (query.regionCode) qb.andWhere('c.region_code LIKE :region', { region: `${query.regionCode.replace(/(00)+$/, '')}%` });
     if (query.assignee === 'me') this.waitingOn(qb, user);
     const [rows, matched] = await Promise.all([this.page(qb, (query.page - 1) * query.pageSize, query.pageSize), this.countUpTo(qb, LIST_COUNT_CAP + 1)]);
-    return { items: rows.map(CaseSummaryResponse.of), page: query.page, pageSize: query.pageSize, total: Math.min(matched, LIST_COUNT_CAP), totalExact: matched <= LIST_COUNT_CAP };
+    return { items: await this.withDaysLeft(rows), page: query.page, pageSize: query.pageSize, total: Math.min(matched, LIST_COUNT_CAP), totalExact: matched <= LIST_COUNT_CAP };
+  }
+
+  /** Every case matching the filters, up to EXPORT_CAP, in list order: for the Excel export. */
+  async exportRows(user: StaffUser, query: ListCasesQuery): Promise<CaseSummaryResponse[]> {
+    const rows: CaseSummaryResponse[] = [];
+    for (let page = 1; rows.length < EXPORT_CAP; page++) {
+      const batch = await this.list(user, { ...query, page, pageSize: 100 });
+      rows.push(...batch.items);
+      if (batch.items.length < 100) break;
+    }
+    return rows.slice(0, EXPORT_CAP);
   }
 
   /**

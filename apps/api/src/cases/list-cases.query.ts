@@ -1,16 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { CASE_STAGES, CASE_STATUSES, type CaseStage, type CaseStatus } from '@app/domain';
+import { CASE_STAGES, CASE_STATUSES, CATEGORIES, CATEGORY_ZH, STAGE_ZH, STATUS_ZH, zhValues, type CaseStage, type CaseStatus, type Category } from '@app/domain';
 
 export class ListCasesQuery {
-  @ApiPropertyOptional({ enum: CASE_STAGES })
+  @ApiPropertyOptional({ enum: CASE_STAGES, description: zhValues(STAGE_ZH) })
   @IsOptional() @IsIn(CASE_STAGES)
   stage?: CaseStage;
 
-  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @ApiPropertyOptional({ enum: CASE_STATUSES, description: zhValues(STATUS_ZH) })
   @IsOptional() @IsIn(CASE_STATUSES)
   status?: CaseStatus;
+
+  @ApiPropertyOptional({ enum: CATEGORIES, description: zhValues(CATEGORY_ZH) })
+  @IsOptional() @IsIn(CATEGORIES)
+  category?: Category;
 
   @ApiPropertyOptional({ description: 'true: past the deadline; false: not' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()

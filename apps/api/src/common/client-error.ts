@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { ErrorResponse } from './error-response';
+import { errorCodeOf } from '@app/domain';
 
 /**
  * Requests Node's HTTP parser refuses before Express sees them (a request line or headers over the
@@ -22,7 +23,8 @@ export function answerClientErrorsAsJson(server: Server): void {
       return;
     }
     const statusCode = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    const body: ErrorResponse = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message: statusCode === 431 ? 'Request line or headers too large' : 'Malformed HTTP request' };
+    const message = statusCode === 431 ? 'Request line or headers too large' : 'Malformed HTTP request';
+    const body: ErrorResponse = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, code: errorCodeOf(statusCode, message).code };
     const json = JSON.stringify(body);
     socket.end(`HTTP/1.1 ${statusCode} ${body.error}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`);
     // Closing at once, with the rest of the request unread, would reset the connection before the client

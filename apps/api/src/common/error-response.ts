@@ -20,6 +20,12 @@ export class ErrorResponse {
   @ApiProperty({ example: 'Validation failed: regionCode' })
   message: string;
 
+  @ApiProperty({ example: 'ACTION_NOT_IN_STEP', description: 'Stable code of the error, for clients to show their own text (libs/domain error-codes)' })
+  code?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'The values the message names (an action, a step, roles), in order', example: ['reply', 'SUBMITTED'] })
+  params?: string[];
+
   @ApiPropertyOptional({ type: [FieldProblem], description: 'Every problem with the input, when the answer is about input' })
   details?: FieldProblem[];
 }

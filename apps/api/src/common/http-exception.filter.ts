@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { errorCodeOf } from '@app/domain';
 import type { ErrorResponse, FieldProblem } from './error-response';
 
 /** Turns every error into ErrorResponse; anything unexpected is logged and answered as a bare 500. */
@@ -10,7 +11,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toErrorResponse(exception);
+    const body = withCode(this.toErrorResponse(exception));
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(body.statusCode).json(body);
   }
@@ -52,4 +53,10 @@ function reasonPhrase(status: number): string {
 
 function withDetails(body: ErrorResponse, details: unknown): ErrorResponse {
   return details === undefined ? body : { ...body, details: details as FieldProblem[] };
+}
+
+/** Adds the stable code (and its values) that clients translate; the message stays as it was. */
+function withCode(body: ErrorResponse): ErrorResponse {
+  const { code, params } = errorCodeOf(body.statusCode, body.message);
+  return { ...body, code, ...(params ? { params } : {}) };
 }

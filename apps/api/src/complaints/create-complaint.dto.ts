@@ -14,7 +14,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { CATEGORIES, REGION_CODE_PATTERN, SUBJECT_TYPES, type Category, type SubjectType } from '@app/domain';
+import { CATEGORIES, CATEGORY_ZH, REGION_CODE_PATTERN, SUBJECT_TYPES, SUBJECT_TYPE_ZH, zhValues, type Category, type SubjectType } from '@app/domain';
 import { IsGbt2260Region } from '../regions/is-region-code.validator';
 
 export class ComplainantDto {
@@ -41,11 +41,11 @@ class ComplainantMatchesAnonymity implements ValidatorConstraintInterface {
 }
 
 export class CreateComplaintDto {
-  @ApiProperty({ enum: CATEGORIES })
+  @ApiProperty({ enum: CATEGORIES, description: zhValues(CATEGORY_ZH) })
   @IsIn(CATEGORIES)
   category: Category;
 
-  @ApiProperty({ enum: SUBJECT_TYPES })
+  @ApiProperty({ enum: SUBJECT_TYPES, description: zhValues(SUBJECT_TYPE_ZH) })
   @IsIn(SUBJECT_TYPES)
   subjectType: SubjectType;
 

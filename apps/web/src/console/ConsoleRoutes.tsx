@@ -1,0 +1,56 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Spin } from 'antd';
+import { currentSession, onSessionExpired } from '../shared/api';
+import { ConsoleLayout } from './ConsoleLayout';
+import { InboxPage } from './pages/inbox/InboxPage';
+import { LoginPage } from './pages/login/LoginPage';
+
+// Pages a role may never open load on demand, so the first load stays small.
+const CaseDetailPage = lazy(() => import('./pages/case-detail/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
+const ReviewQueuePage = lazy(() => import('./pages/review-queue/ReviewQueuePage'));
+const ReferralsPage = lazy(() => import('./pages/referrals/ReferralsPage'));
+const SpotCheckPage = lazy(() => import('./pages/spot-check/SpotCheckPage'));
+const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  if (!currentSession()) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+export function ConsoleRoutes() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    // An expired or revoked token: back to the login page, remembering where the user was.
+    onSessionExpired(() => {
+      queryClient.clear();
+      // Several requests fail at once: the first one decides where to come back to.
+      if (window.location.pathname.startsWith('/console/login')) return;
+      void navigate('/login', { replace: true, state: { from: window.location.pathname.replace(/^\/console/, '') + window.location.search, expired: true } });
+    });
+  }, [navigate, queryClient]);
+  const page = (node: ReactNode) => (
+    <RequireSession>
+      <ConsoleLayout>
+        <Suspense fallback={<Spin />}>{node}</Suspense>
+      </ConsoleLayout>
+    </RequireSession>
+  );
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/" element={page(<InboxPage />)} />
+      <Route path="/cases/:caseId" element={page(<CaseDetailPage />)} />
+      <Route path="/dashboard" element={page(<DashboardPage />)} />
+      <Route path="/review-queue" element={page(<ReviewQueuePage />)} />
+      <Route path="/referrals" element={page(<ReferralsPage />)} />
+      <Route path="/spot-check" element={page(<SpotCheckPage />)} />
+      <Route path="/admin/*" element={page(<AdminPage />)} />
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Routes>
+  );
+}

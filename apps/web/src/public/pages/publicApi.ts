@@ -1,0 +1,37 @@
+import { request } from '../../shared/api';
+
+export interface ComplaintInput {
+  category: string;
+  subjectType: string;
+  subjectName: string;
+  regionCode: string;
+  description: string;
+  anonymous: boolean;
+  complainant?: { name: string; phone: string };
+}
+
+export interface Filed {
+  caseId: string;
+  caseNo: string;
+  accessCode: string;
+}
+
+export interface PublicCase {
+  caseNo: string;
+  stage: string;
+  status: string;
+  outcome: string | null;
+  reply: string | null;
+  awaitingEvaluation: boolean;
+  timeline: { type: string; note: string | null; occurredAt: string }[];
+}
+
+/** One key per filled-in form: a retry after a network error files the same complaint once. */
+export const fileComplaint = (input: ComplaintInput, idempotencyKey: string) =>
+  request<Filed>('POST', '/api/v1/complaints', { body: input, anonymous: true, headers: { 'Idempotency-Key': idempotencyKey } });
+
+export const readProgress = (caseNo: string, accessCode: string) =>
+  request<PublicCase>('GET', `/api/v1/public/cases/${encodeURIComponent(caseNo)}`, { query: { accessCode }, anonymous: true });
+
+export const evaluate = (caseNo: string, accessCode: string, satisfaction: string, comment?: string) =>
+  request<unknown>('POST', `/api/v1/public/cases/${encodeURIComponent(caseNo)}/evaluation`, { body: { accessCode, satisfaction, ...(comment ? { comment } : {}) }, anonymous: true });
