@@ -14,7 +14,7 @@ import { buildCorpus, CORPUS_USERS, type BadRequest, type Control, type Corpus, 
  * The run has a database and a task queue of its own: the corpus locks usernames with failed logins and
  * counts rows, and neither may meet the other e2e files running beside it on the shared test database.
  */
-const ERROR_KEYS = new Set(['statusCode', 'error', 'message', 'details']);
+const ERROR_KEYS = new Set(['statusCode', 'error', 'message', 'code', 'params', 'details']);
 const CONCURRENCY = 8;
 // Failed logins are expected to add rows here (the lockout counts them), and every request counts against a
 // rate-limit window (one row per client or user and budget); nothing else may change.
@@ -76,11 +76,12 @@ function shapeProblem(answer: Answer): string | null {
     return `body is not JSON: ${JSON.stringify(answer.text.slice(0, 120))}`;
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return `body is not an object: ${answer.text.slice(0, 120)}`;
-  const { statusCode, error, message } = body as Record<string, unknown>;
+  const { statusCode, error, message, code } = body as Record<string, unknown>;
   const problems: string[] = [];
   if (statusCode !== answer.status) problems.push(`statusCode ${JSON.stringify(statusCode)} is not the HTTP status`);
   if (typeof error !== 'string') problems.push('error is not a string');
   if (typeof message !== 'string') problems.push('message is not a string');
+  if (typeof code !== 'string') problems.push('code is not a string');
   const extra = Object.keys(body).filter((k) => !ERROR_KEYS.has(k));
   if (extra.length) problems.push(`unexpected keys ${extra.join(', ')}`);
   return problems.length ? `${problems.join('; ')}: ${answer.text.slice(0, 160)}` : null;

@@ -515,6 +515,7 @@ function routes(f: CorpusFixture): RouteSpec[] {
         fields: {
           stage: queryEnum(['SUBMITTED', 'ACCEPTED']),
           status: queryEnum(['OPEN', 'CLOSED']),
+          category: queryEnum(['FORCED_CHECKIN', 'RANKING_ABUSE']),
           overdue: queryBool,
           stalled: queryBool,
           regionCode: { invalid: ['44010', 'abcdef', '4401000', '４４０１００', '44010 ', ...QUERY_HOSTILE] },
@@ -523,6 +524,30 @@ function routes(f: CorpusFixture): RouteSpec[] {
           pageSize: queryInt(1, 100),
         },
       },
+      control: { status: 200 },
+    },
+    {
+      route: 'GET /api/v1/cases/export',
+      method: 'GET',
+      template: '/api/v1/cases/export',
+      as: 'handler.gz',
+      query: { base: {}, fields: {
+          stage: queryEnum(['SUBMITTED', 'ACCEPTED']),
+          status: queryEnum(['OPEN', 'CLOSED']),
+          category: queryEnum(['FORCED_CHECKIN', 'RANKING_ABUSE']),
+          overdue: queryBool,
+          stalled: queryBool,
+          regionCode: { invalid: ['44010', 'abcdef', '4401000', '４４０１００', '44010 ', ...QUERY_HOSTILE] },
+          assignee: { invalid: ['ME', 'you', 'me ', '1', ...QUERY_HOSTILE] },
+        } },
+      control: { status: 200 },
+    },
+    {
+      route: 'GET /api/v1/cases/{caseId}/choices/{pick}',
+      method: 'GET',
+      template: '/api/v1/cases/{caseId}/choices/{pick}',
+      as: 'handler.gz',
+      params: { caseId: { base: A, invalid: BAD_UUIDS }, pick: { base: 'HOST_UNIT', invalid: ['host_unit', 'MERGE_CANDIDATE', 'HOST_UNIT ', 'x'.repeat(300)] } },
       control: { status: 200 },
     },
     {
