@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ACTION_RULES, CASE_STEPS, DEADLINE_CHANGES, type ActionField, type StaffAction } from '@app/domain';
+import { ACTION_RULES, CASE_STEPS, DEADLINE_CHANGES, STAFF_ACTIONS, type ActionField, type StaffAction } from '@app/domain';
 
 export class ActionFieldResponse {
   @ApiProperty() name: string;
@@ -13,7 +13,7 @@ export class ActionFieldResponse {
 }
 
 export class AvailableActionResponse {
-  @ApiProperty({ description: 'POST /api/v1/cases/{caseId}/{action}' }) action: StaffAction;
+  @ApiProperty({ enum: STAFF_ACTIONS, description: 'POST /api/v1/cases/{caseId}/{action}' }) action: StaffAction;
   @ApiProperty() summary: string;
   @ApiProperty({ type: [String], enum: [...CASE_STEPS, 'SAME_STEP'], description: 'The step it leads to; several when it branches' }) leadsTo: readonly string[];
   @ApiPropertyOptional({ description: 'What picks the step, when it branches' }) branch?: string;
