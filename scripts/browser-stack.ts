@@ -2,30 +2,19 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { loadConfig } from '@app/config';
 import { migrateDatabase } from '@app/database';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { PROJECT_ROOT } from './toolchain';
+import { freePort } from './free-port';
 
 /**
  * The real stack for the browser tests (test/browser): a Temporal dev server in memory on a free port, a
  * fresh database with the demo data, and the built worker and API (serving the built front end) on
  * BROWSER_API_PORT. Stops everything and drops the database on SIGTERM or SIGINT.
  */
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function main(): Promise<void> {
   const logDir = join(PROJECT_ROOT, 'test-results');

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
-import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { createConnection, type Connection } from 'mysql2/promise';
 import { loadConfig, type AppConfig } from '../../libs/config/src/app-config';
@@ -10,17 +9,7 @@ import { startTemporalDevServer, type DevServer } from '../../scripts/temporal-d
 import { findTool } from '../../scripts/toolchain';
 import { LOG_DIR, ROOT, VENV_BIN } from './paths';
 import { sleep } from './stats';
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../../scripts/free-port';
 
 /**
  * The environment the API and worker run with: the bench database, a Temporal of its own, throwaway

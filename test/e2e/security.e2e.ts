@@ -2,7 +2,6 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { hash as bcryptHash } from 'bcryptjs';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
@@ -10,21 +9,11 @@ import { calendarBroadcastWorkflowId } from '@app/calendar';
 import { dataSourceOptions, migrateDatabase } from '@app/database';
 import { CalendarBroadcasts } from '../../apps/api/src/calendar-admin/calendar-broadcasts.service';
 import { eventually, http, login, startApiApp, startWorkerApp, type RunningApi } from '../support/stack';
+import { freePort } from '../../scripts/free-port';
 
 const PASSWORD = 'Secret12345';
 const HEALTH_TOKEN = randomBytes(24).toString('hex');
 const tag = `${process.pid % 100000}`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Days from `first` ('YYYY-MM-DD'), `count` of them, all holidays. */
 function holidays(first: string, count: number, name = '测试假期'): { date: string; workday: boolean; name: string }[] {

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 // Runs outside Jest's module mapping: libs are imported by relative path here.
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -10,20 +9,10 @@ import { loadConfig } from '../../libs/config/src';
 import { migrateDatabase } from '../../libs/database/src/migrate';
 import { startTemporalDevServer, type DevServer } from '../../scripts/temporal-dev-server';
 import { testEnvironment } from './test-env';
+import { freePort } from '../../scripts/free-port';
 
 declare global {
   var testTemporalServer: DevServer | undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -1,7 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -9,6 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfig, type AppConfig } from '../../../libs/config/src/app-config';
 import { migrateDatabase } from '../../../libs/database/src/migrate';
 import { startTemporalDevServer, type DevServer } from '../../../scripts/temporal-dev-server';
+import { freePort } from '../../../scripts/free-port';
 
 /**
  * The real stack for one fault scenario, every part of it a process the scenario may kill:
@@ -23,17 +23,6 @@ import { startTemporalDevServer, type DevServer } from '../../../scripts/tempora
 export const ROOT = resolve(__dirname, '../../..');
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-export function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** Every child of every stack in this process, killed if the process leaves without stopping them. */
 const liveChildren = new Set<ChildProcess>();

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import { CASE_STAGES, CASE_STATUSES, CATEGORIES, CATEGORY_ZH, STAGE_ZH, STATUS_ZH, zhValues, type CaseStage, type CaseStatus, type Category } from '@app/domain';
+import { PageQuery } from '../common/page.query';
 
-export class ListCasesQuery {
+export class ListCasesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CASE_STAGES, description: zhValues(STAGE_ZH) })
   @IsOptional() @IsIn(CASE_STAGES)
   stage?: CaseStage;
@@ -32,11 +33,4 @@ export class ListCasesQuery {
   @IsOptional() @IsIn(['me'])
   assignee?: 'me';
 
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
-  pageSize = 20;
 }

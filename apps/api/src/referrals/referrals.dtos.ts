@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { ACCOUNTABILITY_OUTCOMES, type AccountabilityOutcome } from '@app/domain';
 import type { ReferralEntity } from '@app/database';
 import { ApiNullableProperty } from '../common/api-nullable';
+import { PageQuery } from '../common/page.query';
 
 export class AcknowledgeReferralDto {
   @ApiPropertyOptional()
@@ -21,15 +21,7 @@ export class ConcludeReferralDto {
   conclusion: string;
 }
 
-export class ListReferralsQuery {
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
-  pageSize = 20;
-}
+export class ListReferralsQuery extends PageQuery {}
 
 export class ReferralResponse {
   @ApiProperty() id: string;
