@@ -95,6 +95,8 @@ test('a complaint from the phone page to CLOSED through the console', async ({ p
   await page.goto(`/console/cases/${caseId}`);
   await act(page, '答复投诉人', () => page.getByLabel('答复内容').fill('已责令取消打卡接龙要求。'));
   await expectStep(page, '待回访评价');
+  // Both sides know how long the evaluation stays open.
+  await expect(page.getByText(/^回访评价，.+ 前（逾期按未评价办结）$/)).toBeVisible();
   await screenshot(page, 'console-case-detail');
   await logout(page);
 
@@ -104,6 +106,7 @@ test('a complaint from the phone page to CLOSED through the console', async ({ p
   await page.getByLabel('查询码').fill(accessCode);
   await page.getByRole('button', { name: /查\s*询/ }).click();
   await expect(page.getByText('已责令取消打卡接龙要求。').first()).toBeVisible();
+  await expect(page.getByText(/^请于 .+ 前评价；/)).toBeVisible();
   await page.getByText('满意', { exact: true }).click();
   await page.getByRole('button', { name: '提交评价' }).click();
   await expect(page.getByText('感谢您的评价')).toBeVisible();

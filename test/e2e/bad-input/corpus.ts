@@ -401,6 +401,17 @@ const queryInt = (min: number, max?: number): QueryField => ({
 const queryEnum = (values: readonly string[]): QueryField => ({ invalid: [values[0].toLowerCase(), `${values[0]} `, 'UNKNOWN', values.slice(0, 2).join(','), ...QUERY_HOSTILE] });
 const queryBool: QueryField = { invalid: ['yes', '1', 'TRUE', 'null', ...QUERY_HOSTILE] };
 
+/** The filters of the case list, which the Excel export takes too. */
+const CASE_FILTERS: Record<string, QueryField> = {
+  stage: queryEnum(['SUBMITTED', 'ACCEPTED']),
+  status: queryEnum(['OPEN', 'CLOSED']),
+  category: queryEnum(['FORCED_CHECKIN', 'RANKING_ABUSE']),
+  overdue: queryBool,
+  stalled: queryBool,
+  regionCode: { invalid: ['44010', 'abcdef', '4401000', '４４０１００', '44010 ', ...QUERY_HOSTILE] },
+  assignee: { invalid: ['ME', 'you', 'me ', '1', ...QUERY_HOSTILE] },
+};
+
 function routes(f: CorpusFixture): RouteSpec[] {
   const note = (optional = true) => text(1, 2000, optional);
   const action = (name: keyof typeof ACTION_RULES, as: User, caseId: string, body: Json, fields: Record<string, Field>, control: RouteSpec['control']): RouteSpec => ({
@@ -513,13 +524,7 @@ function routes(f: CorpusFixture): RouteSpec[] {
       query: {
         base: {},
         fields: {
-          stage: queryEnum(['SUBMITTED', 'ACCEPTED']),
-          status: queryEnum(['OPEN', 'CLOSED']),
-          category: queryEnum(['FORCED_CHECKIN', 'RANKING_ABUSE']),
-          overdue: queryBool,
-          stalled: queryBool,
-          regionCode: { invalid: ['44010', 'abcdef', '4401000', '４４０１００', '44010 ', ...QUERY_HOSTILE] },
-          assignee: { invalid: ['ME', 'you', 'me ', '1', ...QUERY_HOSTILE] },
+          ...CASE_FILTERS,
           page: queryInt(1, 100000),
           pageSize: queryInt(1, 100),
         },
@@ -531,15 +536,7 @@ function routes(f: CorpusFixture): RouteSpec[] {
       method: 'GET',
       template: '/api/v1/cases/export',
       as: 'handler.gz',
-      query: { base: {}, fields: {
-          stage: queryEnum(['SUBMITTED', 'ACCEPTED']),
-          status: queryEnum(['OPEN', 'CLOSED']),
-          category: queryEnum(['FORCED_CHECKIN', 'RANKING_ABUSE']),
-          overdue: queryBool,
-          stalled: queryBool,
-          regionCode: { invalid: ['44010', 'abcdef', '4401000', '４４０１００', '44010 ', ...QUERY_HOSTILE] },
-          assignee: { invalid: ['ME', 'you', 'me ', '1', ...QUERY_HOSTILE] },
-        } },
+      query: { base: {}, fields: CASE_FILTERS },
       control: { status: 200 },
     },
     {

@@ -52,6 +52,8 @@ export interface CaseDetail extends CaseSummary {
   satisfaction: string | null;
   mergedInto: string | null;
   policyVersion: number | null;
+  /** In REVISIT: when the complainant's evaluation window ends. */
+  revisitEndsAt: string | null;
   updatedAt: string;
   timeline: TimelineEvent[];
 }

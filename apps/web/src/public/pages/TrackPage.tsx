@@ -107,6 +107,7 @@ export function TrackPage() {
       {data?.awaitingEvaluation && !evaluated && (
         <section className="m-card" aria-label="回访评价">
           <h2 style={{ margin: '0 0 8px', fontSize: 18 }}>对办理结果评价</h2>
+          {data.evaluationEndsAt && <p>请于 {formatTime(data.evaluationEndsAt)} 前评价；逾期未评价的，案件按“未评价”办结。</p>}
           <p className="m-muted">选择“不满意”的，案件将重新调查。</p>
           <form onSubmit={(e) => void submitEvaluation(e)} noValidate>
             <fieldset className="m-field">

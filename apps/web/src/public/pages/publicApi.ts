@@ -23,6 +23,8 @@ export interface PublicCase {
   outcome: string | null;
   reply: string | null;
   awaitingEvaluation: boolean;
+  /** While the evaluation is open: when its window ends. */
+  evaluationEndsAt: string | null;
   timeline: { type: string; note: string | null; occurredAt: string }[];
 }
 

@@ -122,7 +122,13 @@ export function CaseDetailPage() {
               <Descriptions.Item label="地区代码">{kase.regionCode}</Descriptions.Item>
               <Descriptions.Item label="阶段">{zh(STAGE_ZH, kase.stage)}</Descriptions.Item>
               <Descriptions.Item label="严重程度">{zh(SEVERITY_ZH, kase.severity)}</Descriptions.Item>
-              <Descriptions.Item label="当前时限">{kase.deadlineKind ? `${zh(DEADLINE_KIND_ZH, kase.deadlineKind)}，${formatTime(kase.deadlineAt)} 前` : '—'}</Descriptions.Item>
+              <Descriptions.Item label="当前时限">
+                {kase.deadlineKind
+                  ? `${zh(DEADLINE_KIND_ZH, kase.deadlineKind)}，${formatTime(kase.deadlineAt)} 前`
+                  : kase.revisitEndsAt
+                    ? `回访评价，${formatTime(kase.revisitEndsAt)} 前（逾期按未评价办结）`
+                    : '—'}
+              </Descriptions.Item>
               <Descriptions.Item label="预警 / 超期">
                 {kase.warned ? '已预警' : '未预警'} / {kase.overdue ? '已超期' : '未超期'}
               </Descriptions.Item>
