@@ -2,7 +2,9 @@
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
-const ESM_PACKAGES = 'node_modules/(@nestjs|bcryptjs)/';
+// file-type and its tokenizer packages are ES modules only too.
+const ESM_PACKAGE_NAMES = '@nestjs|bcryptjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit';
+const ESM_PACKAGES = `node_modules/(${ESM_PACKAGE_NAMES})/`;
 
 const base = {
   rootDir: __dirname,
@@ -12,7 +14,7 @@ const base = {
     // NestJS 12 ships ES modules only; Jest on Node 20 cannot require them, so they are compiled to CommonJS.
     [`${ESM_PACKAGES}.+\\.js$`]: ['babel-jest', { plugins: [require.resolve('./test/support/babel-import-meta-url.js'), '@babel/plugin-transform-dynamic-import', '@babel/plugin-transform-modules-commonjs'], babelrc: false, configFile: false }],
   },
-  transformIgnorePatterns: [`/node_modules/(?!(@nestjs|bcryptjs)/)`],
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGE_NAMES})/)`],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

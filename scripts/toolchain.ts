@@ -8,7 +8,7 @@ const VENV_BIN = join(PROJECT_ROOT, '.tools', 'venv', 'bin');
  * Absolute path of a binary scripts/setup.sh installs: PATH first, then the project's .tools/venv.
  * The Temporal SDK needs an absolute path; it does not search PATH.
  */
-export function findTool(name: 'temporal' | 'temporal-test-server' | 'schemathesis'): string {
+export function findTool(name: 'temporal' | 'temporal-test-server' | 'schemathesis' | 'weed'): string {
   const dirs = [...(process.env.PATH ?? '').split(delimiter).filter(Boolean), VENV_BIN];
   for (const dir of dirs) {
     const candidate = join(dir, name);

@@ -108,6 +108,41 @@ export class AppConfig {
   /** Behind one reverse proxy: take the client IP from the address it appends to X-Forwarded-For. */
   @Transform(toBool) @IsBoolean()
   TRUST_PROXY = false;
+
+  /** Where evidence files are stored: `disk` (STORAGE_DIR) or `s3` (any S3-compatible store, S3_* settings). */
+  @IsIn(['disk', 's3'])
+  STORAGE_DRIVER: 'disk' | 's3' = 'disk';
+
+  /** The directory of the disk storage; relative paths start at the working directory. */
+  @IsString() @IsNotEmpty()
+  STORAGE_DIR = '.data/evidence';
+
+  @ValidateIf((c: AppConfig) => c.STORAGE_DRIVER === 's3') @IsString() @IsNotEmpty({ message: 'S3_ENDPOINT is required when STORAGE_DRIVER is s3' })
+  S3_ENDPOINT = '';
+
+  @IsString() @IsNotEmpty()
+  S3_REGION = 'us-east-1';
+
+  @ValidateIf((c: AppConfig) => c.STORAGE_DRIVER === 's3') @IsString() @IsNotEmpty({ message: 'S3_BUCKET is required when STORAGE_DRIVER is s3' })
+  S3_BUCKET = '';
+
+  @ValidateIf((c: AppConfig) => c.STORAGE_DRIVER === 's3') @IsString() @IsNotEmpty({ message: 'S3_ACCESS_KEY_ID is required when STORAGE_DRIVER is s3' })
+  S3_ACCESS_KEY_ID = '';
+
+  @ValidateIf((c: AppConfig) => c.STORAGE_DRIVER === 's3') @IsString() @IsNotEmpty({ message: 'S3_SECRET_ACCESS_KEY is required when STORAGE_DRIVER is s3' })
+  S3_SECRET_ACCESS_KEY = '';
+
+  /** Path-style addressing (endpoint/bucket/key), as MinIO and SeaweedFS expect. */
+  @Transform(toBool) @IsBoolean()
+  S3_FORCE_PATH_STYLE = true;
+
+  /** A prefix for the keys inside the bucket, e.g. `evidence/`. */
+  @IsString()
+  S3_PREFIX = '';
+
+  /** How long a signed download link stays valid. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(3600)
+  DOWNLOAD_LINK_TTL_SECONDS = 300;
 }
 
 export class ConfigError extends Error {}
