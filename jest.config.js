@@ -15,7 +15,11 @@ const base = {
     [`${ESM_PACKAGES}.+\\.js$`]: ['babel-jest', { plugins: [require.resolve('./test/support/babel-import-meta-url.js'), '@babel/plugin-transform-dynamic-import', '@babel/plugin-transform-modules-commonjs'], babelrc: false, configFile: false }],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGE_NAMES})/)`],
-  moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
+  moduleNameMapper: {
+    ...pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
+    // file-type exports only `import` and `module-sync` conditions, which Jest's CommonJS resolver does not ask for.
+    '^file-type$': '<rootDir>/node_modules/file-type/index.js',
+  },
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 

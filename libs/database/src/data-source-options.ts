@@ -5,6 +5,7 @@ import { CalendarBroadcastEntity } from '../../calendar/src/calendar-broadcast.e
 import { CalendarDayOverrideEntity } from '../../calendar/src/calendar-day-override.entity';
 import { SlaPolicyEntity } from '../../sla/src/sla-policy.entity';
 import { CaseEventEntity } from './entities/case-event.entity';
+import { EvidenceFileEntity } from './entities/evidence-file.entity';
 import { CaseIntakeEntity } from './entities/case-intake.entity';
 import { CaseEntity } from './entities/case.entity';
 import { LoginAttemptEntity } from './entities/login-attempt.entity';
@@ -25,10 +26,11 @@ import { SharedRateLimits1763800000011 } from './migrations/1763800000011-shared
 import { CalendarBroadcasts1763800000012 } from './migrations/1763800000012-calendar-broadcasts';
 import { RevisitWindow1763800000030 } from './migrations/1763800000030-revisit-window';
 import { CaseStalls1763800000035 } from './migrations/1763800000035-case-stalls';
+import { EvidenceFiles1763800000040 } from './migrations/1763800000040-evidence-files';
 
 export const ENTITIES = [
   OrganizationEntity, UserEntity, CaseEntity, CaseEventEntity, NotificationEntity, ReferralEntity, SlaPolicyEntity, CalendarDayOverrideEntity, CalendarBroadcastEntity, LoginAttemptEntity,
-  AuditRecordEntity, CaseIntakeEntity,
+  AuditRecordEntity, CaseIntakeEntity, EvidenceFileEntity,
 ];
 
 /** Listed in order; a committed migration is never edited, a change is a new one. */
@@ -38,6 +40,7 @@ export const MIGRATIONS = [
   CaseIntakes1763800000020,
   RevisitWindow1763800000030,
   CaseStalls1763800000035,
+  EvidenceFiles1763800000040,
 ];
 
 type DbSettings = Pick<AppConfig, 'DB_HOST' | 'DB_PORT' | 'DB_USER' | 'DB_PASSWORD' | 'DB_NAME'>;

@@ -1,5 +1,6 @@
 import type { Actor, CaseAction, FindingResult, RejectReason, StaffAction, SupervisorReviewDecision } from './case-state-machine';
 import type { Satisfaction, Severity } from './case-vocabulary';
+import type { EvidenceRef } from './evidence';
 
 /** Who did it. The complainant has no user id or organization. */
 export interface ActorRef {
@@ -26,6 +27,8 @@ export interface ActionPayloads {
   /** A supervision order; in a supervisor review, `decision` closes or reopens; `rectificationDays` sets the rectification time. */
   supervise: { note: string; decision?: SupervisorReviewDecision; rectificationDays?: number };
   evaluate: { satisfaction: Satisfaction; comment?: string };
+  /** Files already stored and recorded as pending; the projection marks them attached with this event. */
+  'attach-evidence': { files: EvidenceRef[]; note?: string; forwarded?: boolean };
 }
 
 /** What a staff member sends for each action: the payload without what the API resolves itself. */

@@ -77,6 +77,8 @@ function stateIn(step: CaseStep, overrides: Partial<CaseState> = {}): CaseState 
   };
 }
 
+const EVIDENCE_REF = { fileId: '0f8fad5b-d9cb-469f-a165-70867728950e', sha256: 'a'.repeat(64) };
+
 /** A valid command of each action, by the actor the product names for it. */
 function command(action: CaseAction, actor?: Actor): CaseCommand {
   const payloads: Record<CaseAction, [Actor, unknown]> = {
@@ -94,6 +96,7 @@ function command(action: CaseAction, actor?: Actor): CaseCommand {
     'decide-extension': ['SUPERVISOR', { approve: true, note: 'fine' }],
     supervise: ['SUPERVISOR', { note: 'hurry up' }],
     evaluate: ['COMPLAINANT', { satisfaction: 'SATISFIED', comment: 'thanks' }],
+    'attach-evidence': ['HANDLER', { files: [EVIDENCE_REF] }],
   };
   const [defaultActor, payload] = payloads[action];
   return { action, actor: ACTORS[actor ?? defaultActor], payload } as CaseCommand;
@@ -126,6 +129,7 @@ describe('refuseCommand: the table of steps and roles (PRODUCT.md, "The case lif
     'decide-extension': { steps: WITH_DEADLINE, actors: ['SUPERVISOR'] },
     supervise: { steps: OPEN, actors: ['SUPERVISOR'] },
     evaluate: { steps: ['REVISIT'], actors: ['COMPLAINANT'] },
+    'attach-evidence': { steps: OPEN, actors: ['HANDLER', 'HOST_UNIT_OPERATOR', 'SUPERVISOR', 'COMPLAINANT'] },
   };
 
   it('covers every action', () => {
@@ -148,6 +152,8 @@ describe('refuseCommand: the table of steps and roles (PRODUCT.md, "The case lif
             : null;
         // request-extension has a rule of its own about the role (the step's assignee); checked below.
         if (expected === null && action === 'request-extension' && actor !== STEP_RULES[step].assignee) continue;
+        // attach-evidence has one too: the host unit only during rectification; checked below.
+        if (expected === null && action === 'attach-evidence' && actor === 'HOST_UNIT_OPERATOR' && STEP_RULES[step].stage !== 'RECTIFYING') continue;
         if (got !== expected) mismatches.push(`${step}/${actor}: expected ${String(expected)}, got ${String(got)}`);
       }
     }
@@ -157,6 +163,34 @@ describe('refuseCommand: the table of steps and roles (PRODUCT.md, "The case lif
 
 describe('refuseCommand: the rules beyond the table', () => {
   const now = at(STARTED, 60_000);
+
+  describe('attach-evidence', () => {
+    const attach = (actor: Actor, payload: { files: { fileId: string; sha256: string }[]; forwarded?: boolean }) => cmd('attach-evidence', payload, actor);
+
+    it('lets the host unit attach only during rectification', () => {
+      expect(refuseCommand(stateIn('RECTIFYING'), attach('HOST_UNIT_OPERATOR', { files: [EVIDENCE_REF] }), now)).toBeNull();
+      expect(refuseCommand(stateIn('UNDER_REVIEW'), attach('HOST_UNIT_OPERATOR', { files: [EVIDENCE_REF] }), now)).toBeNull();
+      expect(refuseCommand(stateIn('FEEDBACK'), attach('HOST_UNIT_OPERATOR', { files: [EVIDENCE_REF] }), now)).toBe('the host unit attaches evidence only during rectification');
+    });
+
+    it('needs one to five well-formed references, and only a handler forwards', () => {
+      expect(refuseCommand(stateIn('INVESTIGATING'), attach('HANDLER', { files: [] }), now)).toBe('no evidence file was sent');
+      expect(refuseCommand(stateIn('INVESTIGATING'), attach('HANDLER', { files: Array(6).fill(EVIDENCE_REF) }), now)).toBe('at most 5 files per upload');
+      expect(refuseCommand(stateIn('INVESTIGATING'), attach('HANDLER', { files: [{ fileId: '../x', sha256: 'a'.repeat(64) }] }), now)).toBe('an evidence reference needs a file id and its SHA-256');
+      expect(refuseCommand(stateIn('INVESTIGATING'), attach('SUPERVISOR', { files: [EVIDENCE_REF], forwarded: true }), now)).toBe('only a handler forwards a redacted copy to the host unit');
+      expect(refuseCommand(stateIn('INVESTIGATING'), attach('HANDLER', { files: [EVIDENCE_REF], forwarded: true }), now)).toBeNull();
+    });
+
+    it('records one event carrying the ids and hashes, public only for the complainant, and changes nothing else', () => {
+      const state = stateIn('INVESTIGATING');
+      const before = JSON.stringify(state);
+      const decision = applyCommand(state, attach('HANDLER', { files: [EVIDENCE_REF] }));
+      expect(decision).toEqual({ events: [{ type: 'EVIDENCE_ATTACHED', note: '1 file(s)', isPublic: false, actor: ACTORS.HANDLER, attachments: [EVIDENCE_REF] }], effects: [] });
+      expect(JSON.stringify(state)).toBe(before);
+      expect(applyCommand(stateIn('REVISIT'), attach('COMPLAINANT', { files: [EVIDENCE_REF] })).events[0].isPublic).toBe(true);
+      expect(applyCommand(stateIn('INVESTIGATING'), attach('HANDLER', { files: [EVIDENCE_REF], forwarded: true })).events[0].type).toBe('EVIDENCE_FORWARDED');
+    });
+  });
 
   describe('dispatch', () => {
     it('never lets the implicated host unit investigate a complaint against itself', () => {

@@ -4,6 +4,7 @@ import type { CaseWorkflowInput } from './case-input';
 import type { CaseOutcome, CaseState } from './case-state';
 import type { Severity } from './case-vocabulary';
 import { stalledRefusal } from './case-stall';
+import { refuseEvidenceRefs, type EvidenceRef } from './evidence';
 import type { Role } from './roles';
 import type { DeadlineKind } from './sla';
 
@@ -13,6 +14,8 @@ export interface TimelineEntry {
   note: string | null;
   isPublic: boolean;
   actor: ActorRef | null;
+  /** Files this event attaches: the projection marks them attached and puts their hashes in the audit record. */
+  attachments?: EvidenceRef[];
 }
 
 /** Who gets a notification: a role (or everyone) in the organization, or at the level that supervises it. */
@@ -121,6 +124,8 @@ export function refuseAction(state: CaseState, action: CaseAction, actor: Actor,
     }
     case 'decide-extension':
       return state.pendingExtension ? null : 'no extension request is pending';
+    case 'attach-evidence':
+      return actor === 'HOST_UNIT_OPERATOR' && STEP_RULES[state.step].stage !== 'RECTIFYING' ? 'the host unit attaches evidence only during rectification' : null;
     case 'evaluate':
       // The closing timer may not have run yet; the window is over all the same.
       return state.revisitEndsAt && now.getTime() >= Date.parse(state.revisitEndsAt) ? `the revisit window closed at ${state.revisitEndsAt}` : null;
@@ -150,6 +155,10 @@ function refusePayload(state: CaseState, command: CommandOf<CaseAction>): string
   }
   if (isCommand(command, 'request-extension')) {
     return terms && command.payload.days > terms.maxExtension ? `an extension is at most ${terms.maxExtension} working days` : null;
+  }
+  if (isCommand(command, 'attach-evidence')) {
+    if (command.payload.forwarded && command.actor.role !== 'HANDLER') return 'only a handler forwards a redacted copy to the host unit';
+    return refuseEvidenceRefs(command.payload.files);
   }
   if (isCommand(command, 'supervise')) {
     const { decision, rectificationDays } = command.payload;
@@ -240,6 +249,11 @@ const DECIDERS: { [A in keyof ActionPayloads]: Decider<A> } = {
     state.reopenCount += 1;
     return moveTo(state, 'INVESTIGATING', evaluated, entry('REOPENED', `reopen ${state.reopenCount} of ${MAX_REOPENS}`, true, null));
   },
+  // The complainant sees its own addition on the public timeline; staff material stays internal.
+  'attach-evidence': (_state, p, actor) => ({
+    events: [{ ...entry(p.forwarded ? 'EVIDENCE_FORWARDED' : 'EVIDENCE_ATTACHED', `${p.files.length} file(s)${p.note ? `: ${p.note}` : ''}`, actor.role === 'COMPLAINANT', actor), attachments: p.files }],
+    effects: [],
+  }),
   'request-extension': (state, p, actor) => {
     state.pendingExtension = { days: p.days, reason: p.reason, requestedBy: actor };
     return {

@@ -59,12 +59,20 @@ export const CASE_ACTIONS = [
   'decide-extension',
   'supervise',
   'evaluate',
+  'attach-evidence',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
-/** The actions staff take through `POST /cases/{id}/{action}`; `evaluate` is the complainant's, through the public page. */
-export type StaffAction = Exclude<CaseAction, 'evaluate'>;
-export const isStaffAction = (action: string): action is StaffAction => action !== 'evaluate' && (CASE_ACTIONS as readonly string[]).includes(action);
+/**
+ * Actions that do not go through `POST /cases/{id}/{action}`: `evaluate` is the complainant's, through the
+ * public page; `attach-evidence` comes with its files through the evidence upload routes.
+ */
+export const ACTIONS_OFF_THE_ACTION_ROUTE = ['evaluate', 'attach-evidence'] as const;
+
+/** The actions staff take through `POST /cases/{id}/{action}`. */
+export type StaffAction = Exclude<CaseAction, (typeof ACTIONS_OFF_THE_ACTION_ROUTE)[number]>;
+export const isStaffAction = (action: string): action is StaffAction =>
+  !(ACTIONS_OFF_THE_ACTION_ROUTE as readonly string[]).includes(action) && (CASE_ACTIONS as readonly string[]).includes(action);
 export const STAFF_ACTIONS = CASE_ACTIONS.filter(isStaffAction);
 
 /** Where an action leads: a step, or the step it was taken in. */
@@ -236,6 +244,15 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
     deadline: 'OF_NEXT_STEP',
     fields: [{ name: 'satisfaction', type: 'string', required: true, enum: SATISFACTIONS }, text('comment', 2000, false)],
     summary: 'The complainant rates the result (回访评价)',
+  },
+  'attach-evidence': {
+    steps: OPEN_STEPS,
+    actors: ['HANDLER', 'HOST_UNIT_OPERATOR', 'SUPERVISOR', 'COMPLAINANT'],
+    leadsTo: ['SAME_STEP'],
+    deadline: 'NONE',
+    // The files come as multipart uploads; the Update carries their ids and SHA-256 digests.
+    fields: [note],
+    summary: 'Attach evidence files (screenshots, photos, PDF) to the case; the host unit only during rectification',
   },
 };
 

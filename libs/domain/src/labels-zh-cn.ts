@@ -162,6 +162,7 @@ export const ACTION_ZH: Record<CaseAction, { label: string; explain: string }> =
   'decide-extension': { label: '审批延期', explain: '同意或不同意待批的延期申请。' },
   supervise: { label: '督办', explain: '下发督办意见；在督办复核环节决定办结或重新调查。' },
   evaluate: { label: '回访评价', explain: '投诉人对办理结果作出评价。' },
+  'attach-evidence': { label: '上传证据材料', explain: '上传截图、照片或PDF；按内容识别类型，图片去除拍摄信息和位置，记录SHA-256。' },
 };
 
 /** Labels of the action fields, by field name. */
@@ -183,6 +184,7 @@ export const FIELD_ZH: Record<string, string> = {
   rectificationDays: '整改时限（工作日）',
   satisfaction: '满意度',
   comment: '评价意见',
+  files: '证据材料',
 };
 
 /** The choices of action fields, by field name: what the form shows for each value. */
@@ -222,6 +224,8 @@ export const EVENT_ZH: Record<string, string> = {
   DEADLINE_WARNING: '时限预警',
   DEADLINE_MISSED: '超过时限',
   REFERRED_TO_DISCIPLINE: '移送纪检监察',
+  EVIDENCE_ATTACHED: '上传证据材料',
+  EVIDENCE_FORWARDED: '转交脱敏材料给主办单位',
 };
 
 /** In-app notices. */

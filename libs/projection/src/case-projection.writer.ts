@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { regionAncestry, CYBERSPACE_OFFICE_KINDS, STEP_RULES, type ActorRef, type CaseStall, type CaseState, type CaseWorkflowInput, type TimelineEntry } from '@app/domain';
 import { AuditTrail } from '@app/audit';
-import { CaseEntity, CaseEventEntity, OrganizationEntity } from '@app/database';
+import { CaseEntity, CaseEventEntity, EvidenceFileEntity, OrganizationEntity } from '@app/database';
 import { moveOpenCaseCounts, type CountedCase } from './open-case-counters';
 
 export class NoHandlingOfficeError extends Error {}
@@ -106,6 +106,17 @@ export class CaseProjectionWriter {
           .orIgnore()
           .execute();
       }
+      // Files become visible with the event that attaches them, in its transaction; a retried write finds them attached.
+      for (const [i, entry] of entries.entries()) {
+        for (const file of entry.attachments ?? []) {
+          await em
+            .createQueryBuilder()
+            .update(EvidenceFileEntity)
+            .set({ state: 'ATTACHED', eventSeq: firstSeq + i, attachedAt: at })
+            .where('id = :id AND case_id = :caseId AND sha256 = :sha256 AND state = :pending', { id: file.fileId, caseId: state.caseId, sha256: file.sha256, pending: 'PENDING' })
+            .execute();
+        }
+      }
       const row = caseRow(state, at);
       await em.createQueryBuilder().update(CaseEntity).set(row).where('id = :id AND revision < :revision', { id: state.caseId, revision: state.revision }).execute();
       // The row is locked: it changed exactly when its revision was older, and so do the dashboard's counters.
@@ -118,7 +129,8 @@ export class CaseProjectionWriter {
           actor: entry.actor,
           caseId: state.caseId,
           before: before ? { step: before.step, status: before.status } : null,
-          after,
+          // The hashes of the files an event attaches are part of its record, and so of the chain.
+          after: entry.attachments ? { ...after, attachments: entry.attachments } : after,
           occurredAt: at,
           dedupeKey: `case:${state.caseId}:${firstSeq + i}`,
         })),

@@ -48,6 +48,7 @@ export const caseActionUpdates: { [A in CaseAction]: CaseActionUpdate<A> } = {
   'decide-extension': actionUpdate('decide-extension'),
   supervise: actionUpdate('supervise'),
   evaluate: actionUpdate('evaluate'),
+  'attach-evidence': actionUpdate('attach-evidence'),
 };
 
 /**

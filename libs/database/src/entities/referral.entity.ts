@@ -36,6 +36,16 @@ export class ReferralEntity {
   @Column({ type: 'longtext', nullable: true })
   package: string | null;
 
+  /** The referral package as a PDF in the object storage: its SHA-256, size and when it was built. */
+  @Column({ name: 'package_sha256', type: 'char', length: 64, nullable: true })
+  packageSha256: string | null;
+
+  @Column({ name: 'package_size', type: 'int', unsigned: true, nullable: true })
+  packageSize: number | null;
+
+  @Column({ name: 'package_built_at', type: 'datetime', precision: 3, nullable: true })
+  packageBuiltAt: Date | null;
+
   @Column({ name: 'ack_deadline_at', type: 'datetime', precision: 3, nullable: true })
   ackDeadlineAt: Date | null;
 
