@@ -1,12 +1,14 @@
 import type { ReferralState } from '@app/domain';
+import type { ReferralPackageBuilder } from '@app/evidence';
 import type { OrganizationDirectory, ReferralWriter } from '@app/projection';
 
 export interface ReferralActivityDeps {
   referrals: ReferralWriter;
   directory: OrganizationDirectory;
+  packages: ReferralPackageBuilder;
 }
 
-export function createReferralActivities({ referrals, directory }: ReferralActivityDeps) {
+export function createReferralActivities({ referrals, directory, packages }: ReferralActivityDeps) {
   return {
     async disciplineBodyFor(orgId: number): Promise<number> {
       return directory.disciplineBodyFor(orgId);
@@ -22,6 +24,11 @@ export function createReferralActivities({ referrals, directory }: ReferralActiv
 
     async projectReferral(state: ReferralState, at: string): Promise<void> {
       await referrals.project(state, at);
+    },
+
+    /** The package PDF, built and recorded once; returns its SHA-256. */
+    async buildReferralPackage(referralId: string): Promise<string> {
+      return (await packages.build(referralId)).sha256;
     },
 
     async openReferralIds(afterId: string, limit: number): Promise<string[]> {

@@ -100,6 +100,9 @@ const failForGood = (activity: string, arg: unknown) => {
   if (message) throw ApplicationFailure.create({ type: 'OrmMisuse', message, nonRetryable: true });
 };
 
+/** Referral packages asked for, by referral id. */
+const packagesBuilt: string[] = [];
+
 /** A referral projection write for which this returns a promise waits for it. */
 let holdReferralWrite: (state: ReferralState) => Promise<void> | undefined = () => undefined;
 
@@ -149,6 +152,10 @@ const activities: Activities = {
     failForGood('projectReferral', state);
     await holdReferralWrite(state);
     referralWrites.push({ kind: 'project', state, at });
+  },
+  async buildReferralPackage(referralId) {
+    packagesBuilt.push(referralId);
+    return 'f'.repeat(64);
   },
 };
 
@@ -553,6 +560,8 @@ describe('the case lifecycle (PRODUCT.md)', () => {
       (w) => w.length > 0,
     );
     expect(registration).toMatchObject({ kind: 'register', state: { caseId: input.caseId, caseNo: input.caseNo, reason: 'SERIOUS_FINDING', status: 'AWAITING_ACK', disciplineOrgId: 110 } });
+    // The referral builds its package (patch referral-package-pdf) right after it is registered.
+    await until('the package to be built', async () => packagesBuilt.filter((id) => id === referralId), (built) => built.length === 1);
 
     await act(handle, 'dispatch', ACTORS.HANDLER, { investigatingOrgId: INVESTIGATING_ORG, hostUnitId: HOST_UNIT });
     await act(handle, 'finding', ACTORS.HANDLER, { result: 'SUBSTANTIATED', severity: 'GENERAL', summary: 'check-in quota confirmed' });

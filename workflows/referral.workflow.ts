@@ -27,6 +27,9 @@ import { failureReason, isPermanent } from './activity-failures';
 const queuedActivities = proxyActivities<CaseActivities & ReferralActivities>({ startToCloseTimeout: '30 seconds', retry: ACTIVITY_RETRY });
 type ReferralCalls = typeof queuedActivities;
 
+/** The patch after which a referral builds its package as a PDF (case file, timeline, evidence manifest with hashes). */
+export const REFERRAL_PACKAGE_PDF = 'referral-package-pdf';
+
 /** The referral's counterpart of the case's patch: taken only when an effect fails for good. */
 export const REFERRAL_STALL_ON_PERMANENT_FAILURE = 'referral-stall-on-permanent-failure';
 
@@ -146,6 +149,8 @@ export async function referralWorkflow(input: ReferralInput): Promise<ReferralSt
   state.revision += 1;
   await activities.registerReferral(state, new Date().toISOString());
   await notifyBody(activities, state, 'REFERRAL_RECEIVED', `referral of case ${state.caseNo} (${state.reason}): acknowledge by ${state.ackDeadlineAt}`);
+  // Its SHA-256 is on the referral row and in the audit trail; the workflow keeps nothing of its content.
+  if (patched(REFERRAL_PACKAGE_PDF)) await activities.buildReferralPackage(state.referralId);
 
   for (const phase of ['AWAITING_ACK', 'ACKNOWLEDGED'] as const) {
     for (;;) {

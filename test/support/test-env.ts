@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** Settings every test process runs with: a database of its own and throwaway secrets. */
 export function testEnvironment(temporalAddress: string): Record<string, string> {
@@ -24,5 +26,8 @@ export function testEnvironment(temporalAddress: string): Record<string, string>
     INTAKE_SECRET: randomBytes(32).toString('hex'),
     PII_KEYS: `test1:${randomBytes(32).toString('base64')}`,
     PII_ACTIVE_KEY_ID: 'test1',
+    // Evidence files on disk, in a directory of this run's own (removed by the global teardown).
+    STORAGE_DRIVER: 'disk',
+    STORAGE_DIR: join(tmpdir(), `fingertip-evidence-test-${process.pid}`),
   };
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { PrivacyModule } from '@app/privacy';
+import { StorageModule } from '@app/storage';
 import { TemporalModule } from '@app/temporal';
 import { AbuseModule } from './abuse/abuse.module';
 import { AuditApiModule } from './audit/audit.module';
@@ -11,6 +12,7 @@ import { CaseActionsModule } from './case-actions/case-actions.module';
 import { CasesModule } from './cases/cases.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { DirectoryModule } from './admin-directory/directory.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PublicCasesModule } from './public-cases/public-cases.module';
@@ -26,8 +28,11 @@ import { WebModule } from './web/web.module';
     DatabaseModule,
     TemporalModule,
     PrivacyModule,
+    StorageModule,
     AuthModule,
     AbuseModule,
+    // Before CaseActionsModule: its `POST cases/:caseId/:action` would otherwise take `evidence` for an action.
+    EvidenceModule,
     ComplaintsModule,
     SpotChecksModule,
     PublicCasesModule,

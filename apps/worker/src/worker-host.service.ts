@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { AppConfig } from '@app/config';
 import { CalendarService } from '@app/calendar';
+import { ReferralPackageBuilder } from '@app/evidence';
 import { CaseProjectionWriter, NotificationWriter, OrganizationDirectory, ReferralWriter } from '@app/projection';
 import { SlaPolicyService } from '@app/sla';
 import { createActivities } from '../../../activities';
@@ -23,6 +24,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly directory: OrganizationDirectory,
     private readonly calendar: CalendarService,
     private readonly sla: SlaPolicyService,
+    private readonly packages: ReferralPackageBuilder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -34,6 +36,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       directory: this.directory,
       calendar: this.calendar,
       sla: this.sla,
+      packages: this.packages,
     }));
     this.running = this.worker.run();
     this.running.catch((error: unknown) => {

@@ -4,6 +4,8 @@ import type { CaseSource, CaseStage, CaseStatus, Category, Satisfaction, Severit
 import type { AccountabilityOutcome, ReferralStatus } from './referral';
 import type { OrganizationKind, Role } from './roles';
 import type { DeadlineKind } from './sla';
+import type { ReferralReason } from './case-rules';
+import type { EvidenceOwner } from './evidence';
 
 /**
  * The one zh-CN dictionary of every enum the system shows: the console, the phone page, the API docs
@@ -139,6 +141,13 @@ export const ORGANIZATION_KIND_ZH: Record<OrganizationKind, string> = {
 };
 
 export const REFERRAL_STATUS_ZH: Record<ReferralStatus, string> = { AWAITING_ACK: '待签收', ACKNOWLEDGED: '已签收，办理中', CONCLUDED: '已办结' };
+export const REFERRAL_REASON_ZH: Record<ReferralReason, string> = {
+  SERIOUS_FINDING: '查实严重加重基层负担',
+  DISCIPLINARY_FINDING: '查实违规违纪',
+  OVERDUE: '超期未办',
+  SECOND_BREACH: '再次超期',
+};
+export const EVIDENCE_OWNER_ZH: Record<EvidenceOwner, string> = { COMPLAINANT: '投诉人', HANDLER: '承办人', HOST_UNIT: '主办单位', SUPERVISOR: '督办人' };
 export const ACCOUNTABILITY_OUTCOME_ZH: Record<AccountabilityOutcome, string> = {
   NO_ACCOUNTABILITY: '不予问责',
   ADMONISHMENT_TALK: '诫勉谈话',
@@ -241,6 +250,7 @@ export const NOTICE_ZH: Record<string, string> = {
   DEADLINE_REMINDER: '超期提醒',
   REFERRAL: '移送纪检监察',
   REFERRAL_RECEIVED: '收到移送',
+  EVIDENCE_INTEGRITY: '证据文件校验失败',
 };
 
 /** Looks a value up in a dictionary, showing the raw value when it has no label (never an empty cell). */

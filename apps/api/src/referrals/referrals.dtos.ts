@@ -36,6 +36,10 @@ export class ReferralResponse {
   @ApiNullableProperty(Date) ackDeadlineAt: Date | null;
   @ApiNullableProperty(Date) concludeDeadlineAt: Date | null;
   @ApiNullableProperty(Object, { additionalProperties: true, description: 'Case file, timeline, finding and evidence list' }) package: unknown;
+  @ApiNullableProperty(String, { description: 'SHA-256 of the referral package PDF (POST /referrals/{id}/package/link downloads it); null until the worker has built it' })
+  packageSha256: string | null;
+  @ApiNullableProperty('integer', { description: 'Size of the package PDF in bytes' }) packageSize: number | null;
+  @ApiNullableProperty(Date) packageBuiltAt: Date | null;
   @ApiProperty() createdAt: Date;
 
   static of(r: ReferralEntity): ReferralResponse {
@@ -52,6 +56,9 @@ export class ReferralResponse {
       ackDeadlineAt: r.ackDeadlineAt,
       concludeDeadlineAt: r.concludeDeadlineAt,
       package: r.package ? JSON.parse(r.package) : null,
+      packageSha256: r.packageSha256,
+      packageSize: r.packageSize,
+      packageBuiltAt: r.packageBuiltAt,
       createdAt: r.createdAt,
     };
   }
