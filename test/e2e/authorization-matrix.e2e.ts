@@ -90,6 +90,32 @@ const MATRIX: Record<string, Row> = {
     expect: [401, 400, 403, 400, 403, 403, 403],
     outsider: { user: 'handler.hz', status: 404, body: { reason: '核实投诉人身份' } },
   },
+  // Multipart routes called with a JSON body: past the role and reach checks, no file, 400; nothing is stored.
+  'GET /api/v1/cases/{caseId}/evidence': {
+    request: (f) => ({ path: `/api/v1/cases/${f.caseId}/evidence` }),
+    expect: [401, 200, 200, 200, 200, 200, 200],
+    outsider: { user: 'handler.hz', status: 404 },
+  },
+  'POST /api/v1/cases/{caseId}/evidence': {
+    request: (f) => ({ path: `/api/v1/cases/${f.caseId}/evidence`, body: {} }),
+    expect: [401, 400, 400, 400, 403, 403, 403],
+    outsider: { user: 'handler.hz', status: 404, body: {} },
+  },
+  'POST /api/v1/cases/{caseId}/evidence/{fileId}/link': {
+    request: (f) => ({ path: `/api/v1/cases/${f.caseId}/evidence/00000000-0000-4000-8000-000000000000/link`, body: {} }),
+    expect: [401, 404, 404, 404, 404, 404, 404],
+  },
+  'POST /api/v1/public/cases/{caseNo}/evidence': {
+    request: (f) => ({ path: `/api/v1/public/cases/${f.caseNo}/evidence`, body: { accessCode: f.accessCode } }),
+    expect: [400, 400, 400, 400, 400, 400, 400],
+  },
+  // The link is the credential: a made-up one is refused whoever sends it.
+  'GET /api/v1/evidence/download': { request: () => ({ path: '/api/v1/evidence/download?token=made.up' }), expect: [403, 403, 403, 403, 403, 403, 403] },
+  'POST /api/v1/referrals/{id}/package/link': {
+    request: (f) => ({ path: `/api/v1/referrals/${f.referralId}/package/link`, body: {} }),
+    expect: [401, 200, 403, 200, 403, 200, 200],
+    outsider: { user: 'discipline.gd', status: 404, body: {} },
+  },
   'GET /api/v1/audit': { request: () => ({ path: '/api/v1/audit' }), expect: [401, 403, 403, 403, 403, 200, 200] },
   'GET /api/v1/audit/verify': { request: () => ({ path: '/api/v1/audit/verify' }), expect: [401, 403, 403, 403, 403, 200, 200] },
   'GET /api/v1/dashboard/deadlines': { request: () => ({ path: '/api/v1/dashboard/deadlines' }), expect: [401, 403, 403, 200, 403, 403, 200] },
@@ -163,7 +189,7 @@ describe('authorization matrix: every route, every role', () => {
     const referral = await eventually(async () => {
       const inbox = await http(api.baseUrl, 'GET', '/api/v1/referrals?pageSize=100', { token: tokens['discipline.gz'] });
       const found = inbox.body.items?.find((r: { caseId: string }) => r.caseId === caseId);
-      if (!found) throw new Error('no referral yet');
+      if (!found?.packageSha256) throw new Error('no referral with its package yet');
       return found;
     });
     const notice = await eventually(async () => {
