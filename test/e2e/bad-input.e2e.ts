@@ -159,7 +159,8 @@ describe('bad input: a generated corpus of malformed requests against every rout
     const referral = await eventually(async () => {
       const inbox = await http(api.baseUrl, 'GET', '/api/v1/referrals?pageSize=100', { token: tokens['discipline.gz'] });
       const found = inbox.body.items?.find?.((r: { caseId: string }) => r.caseId === caseId);
-      if (!found) throw new Error('no referral yet');
+      // The package is built right after the referral: waited for, so that no row is written during the run.
+      if (!found?.packageSha256) throw new Error('no referral with its package yet');
       return found;
     });
     const notice = await eventually(async () => {

@@ -242,7 +242,19 @@ describe('evidence files through the API', () => {
     expect(await staffUpload(six)).toMatchObject({ status: 400, body: { code: 'EVIDENCE_TOO_MANY_FILES' } });
     expect(await staffUpload([{ name: 'big.pdf', bytes: Buffer.concat([pdf('big'), Buffer.alloc(10 * 1024 * 1024)]) }])).toMatchObject({ status: 413, body: { code: 'EVIDENCE_FILE_TOO_LARGE' } });
     expect(await staffUpload([{ name: 'page.html', bytes: Buffer.from('<html><script>alert(1)</script></html>'), type: 'image/png' }])).toMatchObject({ status: 400, body: { code: 'EVIDENCE_TYPE_NOT_ALLOWED' } });
-    // An inspector takes no part in a case's evidence.
-    expect(await rowsOf(caseId)).toEqual([]);
+    expect(await staffUpload([{ name: 'a.png', bytes: await png() }])).toMatchObject({ status: 201 });
+    // A form that is not one: the wrong field, a broken body; refused in the one error shape, never a 500.
+    const wrongField = new FormData();
+    wrongField.append('file', new Blob([new Uint8Array(await png())]), 'a.png');
+    const misnamed = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/evidence`, { method: 'POST', body: wrongField, headers: { authorization: `Bearer ${as('handler.gz')}` } });
+    expect({ status: misnamed.status, code: ((await misnamed.json()) as { code: string }).code }).toEqual({ status: 400, code: 'EVIDENCE_UNEXPECTED_FIELD' });
+    const broken = await fetch(`${api.baseUrl}/api/v1/cases/${caseId}/evidence`, {
+      method: 'POST',
+      body: '--xyz\r\nContent-Disposition: form-data; name="files"; filename="a.png"\r\n\r\nnot finished',
+      headers: { authorization: `Bearer ${as('handler.gz')}`, 'content-type': 'multipart/form-data; boundary=xyz' },
+    });
+    expect({ status: broken.status, code: ((await broken.json()) as { code: string }).code }).toEqual({ status: 400, code: 'EVIDENCE_UNEXPECTED_FIELD' });
+    // Only the one good upload is there.
+    expect((await rowsOf(caseId)).map((r) => r.state)).toEqual(['ATTACHED']);
   });
 });

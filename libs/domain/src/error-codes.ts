@@ -41,7 +41,7 @@ export const ERROR_CODE_RULES: readonly ErrorCodeRule[] = [
   { code: 'EVIDENCE_CASE_FULL', pattern: /^a case holds at most (\d+) evidence files$/, zh: '每个案件最多保存{1}个证据文件' },
   { code: 'EVIDENCE_FILE_TOO_LARGE', pattern: /^File too large$/, zh: '文件超过大小限制（每个文件最多10MB）' },
   { code: 'EVIDENCE_TOO_MANY_FILES', pattern: /^Too many files$/, zh: '每次最多上传5个文件' },
-  { code: 'EVIDENCE_UNEXPECTED_FIELD', pattern: /^(Unexpected field|Too many parts|Too many fields|Field value too long)$/, zh: '上传表单有误：文件须放在 files 字段中' },
+  { code: 'EVIDENCE_UNEXPECTED_FIELD', pattern: /^(Unexpected file field|Too many parts|Too many fields|Field value too long|Field name too long|Field name missing|Multipart: Boundary not found|Malformed part header|Unexpected end of form|Unexpected end of file)$/, zh: '上传表单格式有误：文件须放在 files 字段中' },
   { code: 'EVIDENCE_TOO_LARGE', pattern: /^file (\d+) is larger than (\d+) MB$/, zh: '第{1}个文件超过{2}MB' },
   { code: 'EVIDENCE_TYPE_NOT_ALLOWED', pattern: /^file (\d+) is not an allowed type$/, zh: '第{1}个文件的类型不允许上传（按文件内容识别，仅限JPEG、PNG、WebP图片，工作人员另可上传PDF）' },
   { code: 'EVIDENCE_IMAGE_UNREADABLE', pattern: /^file (\d+) is not a readable image$/, zh: '第{1}个文件无法作为图片读取' },

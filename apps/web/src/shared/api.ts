@@ -99,7 +99,38 @@ export async function request<T>(method: string, path: string, options: { body?:
   } catch {
     throw new ApiError(503, 'SERVICE_UNAVAILABLE', [], 'network error');
   }
-  if (response.status === 401 && !options.anonymous) {
+  return answer<T>(response, options.anonymous);
+}
+
+/** Sends files as a multipart form (field `files`) with the fields beside them; errors as `request` gives them. */
+export async function upload<T>(path: string, files: readonly File[], fields: Record<string, string> = {}, options: { anonymous?: boolean } = {}): Promise<T> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  for (const file of files) form.append('files', file, file.name);
+  const s = options.anonymous ? null : currentSession();
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers: { accept: 'application/json', ...(s ? { authorization: `Bearer ${s.token}` } : {}) }, body: form, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(503, 'SERVICE_UNAVAILABLE', [], 'network error');
+  }
+  return answer<T>(response, options.anonymous);
+}
+
+/**
+ * Opens a signed download link (`{url}` from a `…/link` route): the link itself is the short-lived
+ * credential, so the browser downloads it directly, without the token.
+ */
+export async function openSignedLink(linkPath: string): Promise<void> {
+  const { url } = await request<{ url: string }>('POST', linkPath, { body: {} });
+  const a = document.createElement('a');
+  a.href = url;
+  a.rel = 'noopener';
+  a.click();
+}
+
+async function answer<T>(response: Response, anonymous?: boolean): Promise<T> {
+  if (response.status === 401 && !anonymous) {
     clearSession();
     onExpired?.();
   }

@@ -20,6 +20,9 @@ export {
   REFERRAL_STATUS_ZH,
   ACCOUNTABILITY_OUTCOME_ZH,
   ORGANIZATION_KIND_ZH,
+  EVIDENCE_OWNER_ZH,
+  REFERRAL_REASON_ZH,
+  EVIDENCE_LIMITS,
   zh,
 } from '@app/domain';
 export { CATEGORIES, SUBJECT_TYPES, CASE_STAGES, SATISFACTIONS, SEVERITIES, ACCOUNTABILITY_OUTCOMES, ROLES } from '@app/domain';
@@ -30,5 +33,7 @@ const NOTE_WORDS: Record<string, string> = { ...FINDING_RESULT_ZH, ...SEVERITIES
 
 /** A timeline note as the rules wrote it ("SUBSTANTIATED (GENERAL): …", "plan: …"), shown with zh-CN words. */
 export function localizeNote(note: string): string {
-  return note.replace(/\b[A-Z][A-Z_]+\b/g, (word) => NOTE_WORDS[word] ?? word).replace(/\b([a-zA-Z]+): /g, (all, field: string) => (FIELDS[field] ? `${FIELDS[field]}：` : all));
+  return note
+    .replace(/^(\d+) file\(s\)/, '$1 个文件')
+    .replace(/\b[A-Z][A-Z_]+\b/g, (word) => NOTE_WORDS[word] ?? word).replace(/\b([a-zA-Z]+): /g, (all, field: string) => (FIELDS[field] ? `${FIELDS[field]}：` : all));
 }

@@ -30,6 +30,9 @@ export function ConfirmPage() {
       <button type="button" className="m-button m-button-primary m-button-block m-big-button" onClick={() => void navigate('/track', { state: { caseNo: filed.caseNo, accessCode: filed.accessCode } })}>
         查看办理进度
       </button>
+      <p className="m-muted" style={{ textAlign: 'center' }}>
+        有群聊截图等材料？在“查看办理进度”页可以补充上传。
+      </p>
     </>
   );
 }

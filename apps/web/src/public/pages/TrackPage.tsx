@@ -4,6 +4,7 @@ import { ApiError } from '../../shared/api';
 import { EVENT_ZH, localizeNote, OUTCOME_ZH, SATISFACTIONS, SATISFACTION_ZH, STAGE_ZH, zh } from '../../shared/labels';
 import { formatTime } from '../../shared/time';
 import { Field, Notice } from '../ui';
+import { AttachScreenshots } from './AttachScreenshots';
 import { evaluate, readProgress, type PublicCase } from './publicApi';
 
 interface Credentials {
@@ -104,6 +105,7 @@ export function TrackPage() {
           </ol>
         </section>
       )}
+      {data?.status === 'OPEN' && <AttachScreenshots caseNo={data.caseNo} accessCode={input.accessCode.trim()} onAttached={() => void load(input)} />}
       {data?.awaitingEvaluation && !evaluated && (
         <section className="m-card" aria-label="回访评价">
           <h2 style={{ margin: '0 0 8px', fontSize: 18 }}>对办理结果评价</h2>

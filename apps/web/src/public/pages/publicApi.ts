@@ -1,4 +1,4 @@
-import { request } from '../../shared/api';
+import { request, upload } from '../../shared/api';
 
 export interface ComplaintInput {
   category: string;
@@ -37,3 +37,7 @@ export const readProgress = (caseNo: string, accessCode: string) =>
 
 export const evaluate = (caseNo: string, accessCode: string, satisfaction: string, comment?: string) =>
   request<unknown>('POST', `/api/v1/public/cases/${encodeURIComponent(caseNo)}/evaluation`, { body: { accessCode, satisfaction, ...(comment ? { comment } : {}) }, anonymous: true });
+
+/** The complainant's screenshots, by case number and access code (the code in the form body). */
+export const attachScreenshots = (caseNo: string, accessCode: string, files: File[]) =>
+  upload<{ name: string; sha256: string }[]>(`/api/v1/public/cases/${encodeURIComponent(caseNo)}/evidence`, files, { accessCode }, { anonymous: true });

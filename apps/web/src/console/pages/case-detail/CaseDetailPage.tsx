@@ -23,6 +23,7 @@ import {
 import type { CaseDetail, CaseSummary } from '../../../shared/types';
 import { deadlineView, formatTime, TONE_COLOR } from '../../../shared/time';
 import { ActionButtons } from './ActionButtons';
+import { Attachments } from './Attachments';
 
 function Complainant({ kase }: { kase: CaseDetail }) {
   const role = currentSession()!.role;
@@ -148,6 +149,9 @@ export function CaseDetailPage() {
                 </Descriptions.Item>
               )}
             </Descriptions>
+          </Card>
+          <Card title="证据材料" size="small" style={{ marginBottom: 16 }}>
+            <Attachments kase={kase} />
           </Card>
           {kase.step === 'SUBMITTED' && (
             <Card title="可合并的案件" size="small" style={{ marginBottom: 16 }}>
