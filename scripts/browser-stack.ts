@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { loadConfig } from '@app/config';
@@ -35,6 +36,9 @@ async function main(): Promise<void> {
     RATE_LIMIT_PUBLIC_PER_MINUTE: process.env.RATE_LIMIT_PUBLIC_PER_MINUTE ?? '1000',
     RATE_LIMIT_LOGIN_PER_MINUTE: process.env.RATE_LIMIT_LOGIN_PER_MINUTE ?? '1000',
     SEED_DEMO: '1',
+    // Evidence of this run only, removed when it stops.
+    STORAGE_DRIVER: 'disk',
+    STORAGE_DIR: join(tmpdir(), `fingertip-evidence-browser-${process.pid}`),
   };
   const config = loadConfig(env);
   const admin = await createConnection({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD });
@@ -57,6 +61,7 @@ async function main(): Promise<void> {
     stopping = true;
     await Promise.all(children.map((c) => new Promise<void>((done) => (c.exitCode !== null ? done() : (c.once('exit', () => done()), c.kill('SIGTERM'))))));
     await temporal.stop();
+    rmSync(config.STORAGE_DIR, { recursive: true, force: true });
     await admin.query(`DROP DATABASE IF EXISTS \`${config.DB_NAME}\``).catch(() => undefined);
     await admin.end();
     process.exit(0);
