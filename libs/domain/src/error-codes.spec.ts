@@ -19,6 +19,8 @@ describe('error codes', () => {
     expect(errorCodeOf(400, 'file 2 is not an allowed type')).toEqual({ code: 'EVIDENCE_TYPE_NOT_ALLOWED', params: ['2'] });
     expect(errorTextZh(400, 'EVIDENCE_TOO_LARGE', ['1', '10'])).toBe('第1个文件超过10MB');
     expect(errorCodeOf(413, 'File too large')).toEqual({ code: 'EVIDENCE_FILE_TOO_LARGE' });
+    expect(errorCodeOf(400, 'Unexpected field - file')).toEqual({ code: 'EVIDENCE_UNEXPECTED_FIELD' });
+    expect(errorCodeOf(400, 'Multipart: Unexpected end of form')).toEqual({ code: 'EVIDENCE_UNEXPECTED_FIELD' });
     expect(errorCodeOf(409, 'The stored file does not match its recorded SHA-256; the download was refused and reported').code).toBe('EVIDENCE_INTEGRITY');
     expect(errorCodeOf(403, 'The download link is invalid or has expired').code).toBe('DOWNLOAD_LINK_INVALID');
     expect(errorCodeOf(409, 'the host unit attaches evidence only during rectification').code).toBe('EVIDENCE_HOST_UNIT_STEP');
