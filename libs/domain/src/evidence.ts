@@ -1,4 +1,5 @@
 import type { Actor } from './case-state-machine';
+import type { Role } from './roles';
 
 /**
  * Evidence files (README, "Evidence files"): who attached a file decides who may see it. The host unit
@@ -47,6 +48,12 @@ export const EVIDENCE_LIMITS = {
     SUPERVISOR: [...IMAGE_TYPES, ...DOCUMENT_TYPES],
   } satisfies Record<EvidenceOwner, readonly string[]>,
 } as const;
+
+/**
+ * Who may download a referral package: the discipline body holding the referral, and the office staff who
+ * reach the case. Never the host unit: the package carries what the complainant wrote.
+ */
+export const REFERRAL_PACKAGE_READERS: readonly Role[] = ['DISCIPLINE_OFFICER', 'HANDLER', 'SUPERVISOR', 'ADMIN'];
 
 /** Whether the host unit of the case may see a file: its own, the supervisor's, or a handler's forwarded copy. */
 export function hostUnitMaySee(file: { owner: EvidenceOwner; forwarded: boolean }): boolean {

@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundExce
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuditTrail } from '@app/audit';
-import { hostUnitMaySee, EVIDENCE_LIMITS } from '@app/domain';
+import { EVIDENCE_LIMITS, hostUnitMaySee, REFERRAL_PACKAGE_READERS } from '@app/domain';
 import { CaseEntity, EvidenceFileEntity, ReferralEntity, UserEntity } from '@app/database';
 import { NotificationWriter } from '@app/projection';
 import { ContentIntegrityError, ContentStore, StoredObjectMissingError } from '@app/storage';
@@ -102,13 +102,20 @@ export class EvidenceDownloadsService {
 
   private async reachableReferral(user: StaffUser, referralId: string): Promise<ReferralEntity> {
     const referral = await this.referrals.findOneBy({ id: referralId });
-    const reached =
-      referral &&
-      (user.role === 'DISCIPLINE_OFFICER'
-        ? referral.disciplineOrgId === user.organizationId
-        : ['HANDLER', 'SUPERVISOR', 'ADMIN'].includes(user.role) && (await this.jurisdiction.assertCanSee(user, await this.cases.findOneBy({ id: referral.caseId })).then(() => true, () => false)));
-    if (!referral || !reached) throw new NotFoundException('Referral not found');
-    return referral;
+    if (referral && (await this.reaches(user, referral))) return referral;
+    throw new NotFoundException('Referral not found');
+  }
+
+  /** The discipline body that holds the referral now, or office staff who reach its case. */
+  private async reaches(user: StaffUser, referral: ReferralEntity): Promise<boolean> {
+    if (!REFERRAL_PACKAGE_READERS.includes(user.role)) return false;
+    if (user.role === 'DISCIPLINE_OFFICER') return referral.disciplineOrgId === user.organizationId;
+    try {
+      await this.jurisdiction.assertCanSee(user, await this.cases.findOneBy({ id: referral.caseId }));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** The bytes, only if they still hash to what was recorded; otherwise refused, and reported to the trail and the office. */

@@ -18,7 +18,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { memoryStorage } from 'multer';
-import { EVIDENCE_LIMITS } from '@app/domain';
+import { EVIDENCE_LIMITS, REFERRAL_PACKAGE_READERS } from '@app/domain';
 import { PublicRateLimit } from '../abuse/throttle.decorators';
 import { CurrentUser, Public, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
@@ -155,7 +155,7 @@ export class EvidenceDownloadController {
   @Post('referrals/:id/package/link')
   @HttpCode(200)
   @ApiBearerAuth()
-  @Roles('DISCIPLINE_OFFICER', 'HANDLER', 'SUPERVISOR', 'ADMIN')
+  @Roles(...REFERRAL_PACKAGE_READERS)
   @ApiOperation({ summary: "A short-lived link to the referral package PDF (case file, timeline, findings, rectification history, every evidence file's SHA-256)" })
   @ApiOkResponse({ type: DownloadLinkResponse })
   @ApiNotFoundResponse({ type: ErrorResponse })
