@@ -12,13 +12,12 @@ import {
   ApiOperation,
   ApiParam,
   ApiPayloadTooLargeResponse,
-  ApiProduces,
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { memoryStorage } from 'multer';
-import { EVIDENCE_LIMITS, REFERRAL_PACKAGE_READERS } from '@app/domain';
+import { DOCUMENT_TYPES, EVIDENCE_LIMITS, IMAGE_TYPES, REFERRAL_PACKAGE_READERS } from '@app/domain';
 import { PublicRateLimit } from '../abuse/throttle.decorators';
 import { CurrentUser, Public, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
@@ -137,8 +136,11 @@ export class EvidenceDownloadController {
   @Get('evidence/download')
   @Public()
   @ApiOperation({ summary: 'Download through a signed link', description: 'Refused (409) when the stored bytes no longer match the recorded SHA-256; that is reported.' })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The file' })
+  // The file's own type on success; errors stay JSON (an @ApiProduces would claim its type for them too).
+  @ApiOkResponse({
+    description: 'The file',
+    content: Object.fromEntries([...IMAGE_TYPES, ...DOCUMENT_TYPES].map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+  })
   @ApiForbiddenResponse({ type: ErrorResponse, description: 'The link is invalid or has expired' })
   @ApiNotFoundResponse({ type: ErrorResponse })
   @ApiConflictResponse({ type: ErrorResponse, description: 'The stored bytes do not match the recorded hash' })
