@@ -107,8 +107,16 @@ test('discipline officer: the referral inbox, its package, acknowledge and concl
   }).toPass({ timeout: 30_000 });
   await expectAccessible(page, 'referrals');
   await screenshot(page, 'console-referrals');
-  await row.getByRole('button', { name: '移送材料' }).click();
+  // The package PDF, once the worker has built it (the row is read again until it has).
+  await expect(async () => {
+    await page.reload();
+    await row.getByRole('button', { name: '移送材料' }).click();
+    await expect(page.getByRole('dialog').getByRole('button', { name: '下载移送材料包' })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByRole('dialog')).toContainText(caseNo);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('dialog').getByRole('button', { name: '下载移送材料包' }).click();
+  expect((await downloading).suggestedFilename()).toBe(`移送材料-${caseNo}.pdf`);
   await page.keyboard.press('Escape');
   await row.getByRole('button', { name: /签\s*收/ }).click();
   await expect(async () => {
