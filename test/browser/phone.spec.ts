@@ -38,6 +38,11 @@ test('a complaint filed, tracked and evaluated on a phone', async ({ page, baseU
   await expectAccessible(page, 'phone confirmation');
   // Nothing on the page is wider than the phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // A screenshot right away, on the confirmation page (its photo metadata is removed by the server).
+  const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  await page.getByLabel('选择截图或照片').setInputFiles({ name: '截图.png', mimeType: 'image/png', buffer: pixel });
+  await page.getByRole('button', { name: '上传', exact: true }).click();
+  await expect(page.getByText('已上传 1 张，已附在您的投诉中')).toBeVisible();
 
   await page.getByRole('button', { name: '查看办理进度' }).click();
   await expect(page.getByText('提交投诉').first()).toBeVisible();

@@ -25,5 +25,6 @@ describe('error codes', () => {
     expect(errorCodeOf(403, 'The download link is invalid or has expired').code).toBe('DOWNLOAD_LINK_INVALID');
     expect(errorCodeOf(409, 'the host unit attaches evidence only during rectification').code).toBe('EVIDENCE_HOST_UNIT_STEP');
     expect(errorCodeOf(404, 'Evidence file not found').code).toBe('NOT_FOUND');
+    expect(errorCodeOf(409, 'the case is still being registered: try again in a moment').code).toBe('CASE_REGISTERING');
   });
 });

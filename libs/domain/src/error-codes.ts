@@ -36,6 +36,7 @@ export const ERROR_CODE_RULES: readonly ErrorCodeRule[] = [
   { code: 'REFERRAL_OTHER_BODY', pattern: /^the referral is held by another discipline body now$/, zh: '该移送现由其他纪检监察机关办理' },
   { code: 'WRONG_CREDENTIALS', pattern: /^Wrong username or password$/, zh: '用户名或密码错误' },
   { code: 'TOKEN_INVALID', pattern: /^(Invalid or expired token|Missing bearer token)$/, zh: '登录已过期，请重新登录' },
+  { code: 'CASE_REGISTERING', pattern: /^the case is still being registered/, zh: '案件正在登记，请稍候再试' },
   { code: 'EVIDENCE_NONE', pattern: /^no evidence file was sent$/, zh: '请选择要上传的文件' },
   { code: 'EVIDENCE_TOO_MANY', pattern: /^at most (\d+) files per upload$/, zh: '每次最多上传{1}个文件' },
   { code: 'EVIDENCE_CASE_FULL', pattern: /^a case holds at most (\d+) evidence files$/, zh: '每个案件最多保存{1}个证据文件' },

@@ -5,10 +5,26 @@ import { Notice } from '../ui';
 import { attachScreenshots } from './publicApi';
 
 /**
+ * Right after filing, the case is registered a moment after its number is given: until then the number is
+ * unknown (404) or the case says it is still being registered. Tried again for a few seconds then.
+ */
+async function attachOnceRegistered<T>(send: () => Promise<T>, justFiled: boolean): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (e) {
+      const registering = e instanceof ApiError && (e.code === 'CASE_REGISTERING' || (justFiled && e.status === 404));
+      if (!registering || attempt >= 8) throw e;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+/**
  * The complainant adds screenshots or photos to an open case, with the case number and access code it
  * already holds (sent in the form, never in the address). The server removes the photos' metadata.
  */
-export function AttachScreenshots({ caseNo, accessCode, onAttached }: { caseNo: string; accessCode: string; onAttached?: () => void }) {
+export function AttachScreenshots({ caseNo, accessCode, justFiled = false, onAttached }: { caseNo: string; accessCode: string; justFiled?: boolean; onAttached?: () => void }) {
   const [files, setFiles] = useState<File[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [sent, setSent] = useState<number | null>(null);
@@ -29,7 +45,7 @@ export function AttachScreenshots({ caseNo, accessCode, onAttached }: { caseNo: 
     if (files.length === 0) return setProblem('请先选择截图或照片');
     setBusy(true);
     try {
-      const attached = await attachScreenshots(caseNo, accessCode, files);
+      const attached = await attachOnceRegistered(() => attachScreenshots(caseNo, accessCode, files), justFiled);
       setSent(attached.length);
       setFiles([]);
       onAttached?.();

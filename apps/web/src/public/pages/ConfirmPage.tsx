@@ -1,5 +1,6 @@
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { Notice, Secret } from '../ui';
+import { AttachScreenshots } from './AttachScreenshots';
 
 interface Filed {
   caseNo: string;
@@ -27,11 +28,12 @@ export function ConfirmPage() {
           查询码只显示这一次，丢失后无法找回。凭这两项查询进度{filed.anonymous ? '；匿名投诉的答复和回访评价只能通过它们完成' : '、对办理结果作出评价'}。请勿告诉他人。
         </Notice>
       </section>
+      <AttachScreenshots caseNo={filed.caseNo} accessCode={filed.accessCode} justFiled />
       <button type="button" className="m-button m-button-primary m-button-block m-big-button" onClick={() => void navigate('/track', { state: { caseNo: filed.caseNo, accessCode: filed.accessCode } })}>
         查看办理进度
       </button>
       <p className="m-muted" style={{ textAlign: 'center' }}>
-        有群聊截图等材料？在“查看办理进度”页可以补充上传。
+        以后有新的材料，也可以在“查看办理进度”页补充上传。
       </p>
     </>
   );
