@@ -1,12 +1,15 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { createHash, randomInt } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { AuditRecordEntity } from '@app/audit';
 import { loadConfig } from '@app/config';
-import { dataSourceOptions, EvidenceFileEntity, NotificationEntity, OrganizationEntity, UserEntity } from '@app/database';
+import { dataSourceOptions, EvidenceFileEntity, NotificationEntity, OrganizationEntity, ReferralEntity, UserEntity } from '@app/database';
+import { ContentStore } from '@app/storage';
+import { EvidenceUploadsService } from '../../apps/api/src/evidence/evidence-uploads.service';
 import { manifestHashes, pdfText } from '../support/pdf-text';
 import { eventually, http, login, startApiApp, startWorkerApp, type RunningApi } from '../support/stack';
 
@@ -63,6 +66,18 @@ describe('evidence files through the API', () => {
     const link = await linkFor(user, caseId, fileId);
     expect(link.status).toBe(200);
     return download(link.body.url);
+  }
+  /** The stored objects' keys, to see that a refused upload leaves no bytes behind. */
+  const storedObjects = async () => new Set((await readdir(storageDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && /^[0-9a-f]{64}$/.test(e.name)).map((e) => e.name));
+  /** Objects stored since `before` that no file and no referral package names (other tests' workers may store packages meanwhile). */
+  async function orphansSince(before: Set<string>): Promise<string[]> {
+    const orphans: string[] = [];
+    for (const sha256 of await storedObjects()) {
+      if (before.has(sha256)) continue;
+      const named = (await db.getRepository(EvidenceFileEntity).countBy({ sha256 })) + (await db.getRepository(ReferralEntity).countBy({ packageSha256: sha256 }));
+      if (named === 0) orphans.push(sha256);
+    }
+    return orphans;
   }
   const rowsOf = (caseId: string) => db.getRepository(EvidenceFileEntity).find({ where: { caseId }, order: { createdAt: 'ASC' } });
 
@@ -140,9 +155,11 @@ describe('evidence files through the API', () => {
     expect(sha256((await fetchAs('operator.gz', caseId, redacted.body[0].id)).bytes)).toBe(redacted.body[0].sha256);
     // Only a handler forwards: refused by the workflow, and nothing is left behind.
     const before = (await rowsOf(caseId)).length;
+    const objectsBefore = await storedObjects();
     const badForward = await upload(`/api/v1/cases/${caseId}/evidence`, [{ name: 'n.png', bytes: await png() }], { forwarded: 'true' }, 'supervisor.gz');
     expect(badForward).toMatchObject({ status: 409, body: { code: 'EVIDENCE_FORWARD_HANDLER_ONLY' } });
     expect((await rowsOf(caseId)).length).toBe(before);
+    expect(await orphansSince(objectsBefore)).toEqual([]);
 
     // Rectification evidence from the host unit, the supervisor's review note.
     const notice = pdf('整改通知');
@@ -160,10 +177,12 @@ describe('evidence files through the API', () => {
 
     // Reopened: the host unit's time to attach is over, and its refused upload leaves nothing.
     const count = (await rowsOf(caseId)).length;
+    const objectsBeforeLate = await storedObjects();
     const late = await upload(`/api/v1/cases/${caseId}/evidence`, [{ name: 'late.png', bytes: await png() }], {}, 'operator.gz');
     expect(late).toMatchObject({ status: 409, body: { code: 'EVIDENCE_HOST_UNIT_STEP' } });
     expect((await rowsOf(caseId)).length).toBe(count);
     expect((await rowsOf(caseId)).every((r) => r.state === 'ATTACHED')).toBe(true);
+    expect(await orphansSince(objectsBeforeLate)).toEqual([]);
 
     // A serious finding on reinvestigation refers the case; the worker builds the package.
     await act('handler.gz', caseId, 'finding', { result: 'SUBSTANTIATED', severity: 'SERIOUS', summary: '打卡接龙反复出现，严重加重基层负担' });
@@ -256,5 +275,25 @@ describe('evidence files through the API', () => {
     expect({ status: broken.status, code: ((await broken.json()) as { code: string }).code }).toEqual({ status: 400, code: 'EVIDENCE_UNEXPECTED_FIELD' });
     // Only the one good upload is there.
     expect((await rowsOf(caseId)).map((r) => r.state)).toEqual(['ATTACHED']);
+  });
+
+  it('sweeps uploads whose action never came back, keeping bytes another file still names', async () => {
+    const { caseId } = await submit('某街道打卡接龙群四');
+    const attached = await upload(`/api/v1/cases/${caseId}/evidence`, [{ name: 'kept.png', bytes: await png() }], {}, 'handler.gz');
+    expect(attached.status).toBe(201);
+    const store = api.app.get(ContentStore);
+    const lostBytes = await png();
+    const lostSha = await store.put(lostBytes);
+    const files = db.getRepository(EvidenceFileEntity);
+    const hourAgo = new Date(Date.now() - 61 * 60_000);
+    const pending = (id: string, sha: string) => ({ id, caseId, sha256: sha, sizeBytes: 1, mimeType: 'image/png', originalName: 'x.png', owner: 'HANDLER' as const, forwarded: false, uploadedByUserId: null, uploadedByOrgId: null, state: 'PENDING' as const, eventSeq: null, createdAt: hourAgo, attachedAt: null });
+    // Two lost uploads: one with bytes of its own, one with the same bytes as the attached file.
+    await files.insert([pending('00000000-0000-4000-8000-0000000000a1', lostSha), pending('00000000-0000-4000-8000-0000000000a2', attached.body[0].sha256)]);
+    const path = (sha: string) => join(storageDir, sha.slice(0, 2), sha.slice(2, 4), sha);
+
+    expect(await api.app.get(EvidenceUploadsService).sweepPending()).toBe(2);
+    expect((await rowsOf(caseId)).map((r) => r.state)).toEqual(['ATTACHED']);
+    expect(existsSync(path(lostSha))).toBe(false);
+    expect(existsSync(path(attached.body[0].sha256))).toBe(true);
   });
 });
