@@ -187,11 +187,12 @@ describe('evidence files through the API', () => {
     // A serious finding on reinvestigation refers the case; the worker builds the package.
     await act('handler.gz', caseId, 'finding', { result: 'SUBSTANTIATED', severity: 'SERIOUS', summary: '打卡接龙反复出现，严重加重基层负担' });
     const referral = await eventually(async () => {
-      const inbox = await http(api.baseUrl, 'GET', '/api/v1/referrals', { token: as('discipline.gz') });
+      // Other test files refer cases to the same body: the largest page, newest last.
+      const inbox = await http(api.baseUrl, 'GET', '/api/v1/referrals?pageSize=100', { token: as('discipline.gz') });
       const found = inbox.body.items.find((r: { caseId: string }) => r.caseId === caseId);
-      if (!found?.packageSha256) throw new Error('package not built yet');
+      if (!found?.packageSha256) throw new Error(`package not built yet: ${found ? 'referral without package' : `no referral among ${inbox.body.total}`}`);
       return found as { id: string; packageSha256: string; packageSize: number };
-    }, 30_000);
+    }, 60_000);
 
     // The discipline officer downloads the package; the manifest lists every attached file, and each file's bytes match.
     const link = await http(api.baseUrl, 'POST', `/api/v1/referrals/${referral.id}/package/link`, { token: as('discipline.gz') });
