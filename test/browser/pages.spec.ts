@@ -4,7 +4,7 @@ import { api, expectAccessible, fileComplaint, loginAs, screenshot, waitForCase 
 
 /** Every page of the console, as the role that uses it: what it shows, an accessibility scan, a screenshot. */
 
-test('login page and the handler inbox: filters, deadlines in working days, Excel export', async ({ page, baseURL }) => {
+test('login page and the handler inbox: filters, saved filters, deadlines in working days, Excel export', async ({ page, browser, baseURL }) => {
   const filed = await fileComplaint(baseURL!, { subjectName: '某政务App（待办）', category: 'RANKING_ABUSE' });
   await page.goto('/console/login');
   await expectAccessible(page, 'login');
@@ -27,6 +27,18 @@ test('login page and the handler inbox: filters, deadlines in working days, Exce
   await expect(page.locator('.ant-tag').filter({ hasText: '排名类' })).toBeVisible();
   await expectAccessible(page, 'inbox');
   await screenshot(page, 'console-inbox');
+
+  // Saved with the account: another browser of the same user has it and applies it.
+  const other = await browser.newContext({ baseURL });
+  const elsewhere = await other.newPage();
+  await loginAs(elsewhere, 'handler.gz');
+  await elsewhere.locator('.ant-tag').filter({ hasText: '排名类' }).click();
+  await expect(elsewhere).toHaveURL(/category=RANKING_ABUSE/);
+  await elsewhere.locator('.ant-tag').filter({ hasText: '排名类' }).locator('.ant-tag-close-icon').click();
+  await expect(elsewhere.locator('.ant-tag').filter({ hasText: '排名类' })).toHaveCount(0);
+  await other.close();
+  await page.reload();
+  await expect(page.locator('.c-filters').getByText('暂无')).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
   const file = readFileSync((await download.path())!);

@@ -16,6 +16,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PublicCasesModule } from './public-cases/public-cases.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { RegionsModule } from './regions/regions.module';
+import { SavedFiltersModule } from './saved-filters/saved-filters.module';
 import { SlaPoliciesModule } from './sla-policies/sla-policies.module';
 import { SpotChecksModule } from './spot-checks/spot-checks.module';
 import { WebModule } from './web/web.module';
@@ -35,6 +36,7 @@ import { WebModule } from './web/web.module';
     CaseActionsModule,
     ReferralsModule,
     NotificationsModule,
+    SavedFiltersModule,
     SlaPoliciesModule,
     CalendarAdminModule,
     DirectoryModule,

@@ -6,6 +6,7 @@ export * from './entities/notification.entity';
 export * from './entities/referral.entity';
 export * from './entities/login-attempt.entity';
 export * from './entities/case-intake.entity';
+export * from './entities/saved-filter.entity';
 export * from './data-source-options';
 export * from './database.module';
 export * from './seed/demo-seed';

@@ -36,6 +36,8 @@ export const ERROR_CODE_RULES: readonly ErrorCodeRule[] = [
   { code: 'REFERRAL_OTHER_BODY', pattern: /^the referral is held by another discipline body now$/, zh: '该移送现由其他纪检监察机关办理' },
   { code: 'WRONG_CREDENTIALS', pattern: /^Wrong username or password$/, zh: '用户名或密码错误' },
   { code: 'TOKEN_INVALID', pattern: /^(Invalid or expired token|Missing bearer token)$/, zh: '登录已过期，请重新登录' },
+  { code: 'SAVED_FILTERS_FULL', pattern: /^At most (\d+) saved filters$/, zh: '最多保存{1}个筛选，请先删除不用的' },
+  { code: 'CSRF_HEADER_MISSING', pattern: /^A request signed in by the session cookie must carry X-Requested-With$/, zh: '请求未通过安全校验，请刷新页面后重试' },
   { code: 'NOT_FOUND', pattern: /not found$|^No case with this number and access code$|^No such region/, zh: '未找到，或不在您的办理范围内' },
 ];
 
