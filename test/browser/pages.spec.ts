@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { api, expectAccessible, fileComplaint, loginAs, screenshot, waitForCase } from './support/helpers';
+import { api, expectAccessible, fileComplaint, loginAs, pickRegion, screenshot, waitForCase } from './support/helpers';
 
 /** Every page of the console, as the role that uses it: what it shows, an accessibility scan, a screenshot. */
 
@@ -22,6 +22,9 @@ test('login page and the handler inbox: filters, saved filters, deadlines in wor
   await expect(page).toHaveURL(/category=RANKING_ABUSE/);
   await expect(page.getByRole('row').filter({ hasText: '打卡接龙' })).toHaveCount(0);
   await expect(row).toBeVisible();
+  await pickRegion(page, '地区', '广州市', '广东省 / 广州市');
+  await expect(page).toHaveURL(/regionCode=440100/);
+  await expect(row.getByText('广州市 海珠区')).toBeVisible();
   await page.getByLabel('筛选名称').fill('排名类');
   await page.getByRole('button', { name: '保存筛选' }).click();
   await expect(page.locator('.ant-tag').filter({ hasText: '排名类' })).toBeVisible();
@@ -150,7 +153,7 @@ test('inspector: spot-check finding entry', async ({ page }) => {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '空壳、僵尸' }).click();
   await page.getByText('政务公众账号').click();
   await page.getByLabel('对象名称').fill('某区政务公众号（抽查）');
-  await page.getByLabel('地区代码').fill('440100');
+  await pickRegion(page, '地区', '广州市', '广东省 / 广州市');
   await page.getByText('一般', { exact: true }).click();
   await page.getByLabel('发现的问题').fill('半年未更新，功能链接均已失效。');
   await page.getByRole('button', { name: /登\s*记/ }).click();
