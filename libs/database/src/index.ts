@@ -11,3 +11,4 @@ export * from './database.module';
 export * from './seed/demo-seed';
 export * from './migrate';
 export * from './passwords';
+export * from './app-privileges';
