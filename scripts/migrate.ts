@@ -10,7 +10,7 @@ import { ensureCaseSearchAttributes, temporalConnectionOptions } from '@app/temp
  * attributes on the Temporal namespace, so a new cluster is ready before the first worker starts.
  */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, { appSecrets: false });
   const report = await migrateDatabase(config);
   console.log(`migrations applied: ${report.applied.length ? report.applied.join(', ') : 'none pending'}`);
   if (report.granted.length) console.log(`${config.DB_USER} granted its privileges on ${report.granted.length} tables`);

@@ -64,6 +64,12 @@ describe('loadConfig: database users', () => {
     expect(separate.DB_USER_HOST).toBe('%');
   });
 
+  it('lets the migration job run without the application secrets, and still checks the rest', () => {
+    expect(loadConfig({ DB_MIGRATE_USER: 'migrator' }, { appSecrets: false }).DB_MIGRATE_USER).toBe('migrator');
+    expect(() => loadConfig({ DB_PORT: 'abc' }, { appSecrets: false })).toThrow(/DB_PORT/);
+    expect(() => loadConfig({ DB_PORT: 'abc' }, { appSecrets: false })).not.toThrow(/JWT_SECRET/);
+  });
+
   it('refuses a migration password without its user', () => {
     expect(() => loadConfig({ ...secrets, DB_MIGRATE_PASSWORD: 'm-pw' })).toThrow(/DB_MIGRATE_PASSWORD: set DB_MIGRATE_USER too/);
   });

@@ -148,15 +148,23 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
-/** Reads and validates the configuration; a missing or bad setting stops start-up with every problem named. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/** Settings only the API and the worker need; the migration job runs without them. */
+const APP_SECRETS = new Set(['JWT_SECRET', 'INTAKE_SECRET', 'PII_KEYS', 'PII_ACTIVE_KEY_ID']);
+
+/**
+ * Reads and validates the configuration; a missing or bad setting stops start-up with every problem named.
+ * `appSecrets: false` (the migration job) neither needs nor checks the application's secrets.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { appSecrets?: boolean } = {}): AppConfig {
   const known = Object.keys(new AppConfigShape());
   const picked = Object.fromEntries(known.filter((key) => env[key] !== undefined).map((key) => [key, env[key]]));
   const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
   // Messages name settings and paths, never values: a secret must not reach a log through a config error.
   const lines = [
-    ...errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${e.property}: ${m}`)),
+    ...errors
+      .filter((e) => options.appSecrets !== false || !APP_SECRETS.has(e.property))
+      .flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${e.property}: ${m}`)),
     ...crossFieldProblems(config).map((m) => `  - ${m}`),
   ];
   if (lines.length > 0) {
