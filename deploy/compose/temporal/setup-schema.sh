@@ -8,8 +8,10 @@ PORT="${DB_PORT:-3306}"
 
 until nc -z -w 5 "$MYSQL_SEEDS" "$PORT"; do echo "waiting for MySQL on $MYSQL_SEEDS:$PORT"; sleep 2; done
 
+# The tool reads the password from SQL_PASSWORD: it stays out of the process list.
+export SQL_PASSWORD="$TEMPORAL_DB_PASSWORD"
 sql_tool() {
-  temporal-sql-tool --plugin mysql8 --ep "$MYSQL_SEEDS" -p "$PORT" -u "$TEMPORAL_DB_USER" --pw "$TEMPORAL_DB_PASSWORD" "$@"
+  temporal-sql-tool --plugin mysql8 --ep "$MYSQL_SEEDS" -p "$PORT" -u "$TEMPORAL_DB_USER" "$@"
 }
 for store in temporal:temporal temporal_visibility:visibility; do
   db="${store%%:*}"
