@@ -18,9 +18,10 @@ def problems(docs):
         kinds.setdefault(kind, []).append(doc)
         if kind == "Secret":
             found.append(f"Secret/{name}: the chart must not create Secrets; they are referenced by name")
-        if kind not in ("Deployment", "Job"):
+        if kind not in ("Deployment", "Job", "CronJob"):
             continue
-        pod = doc["spec"]["template"]["spec"]
+        template = doc["spec"]["jobTemplate"]["spec"]["template"] if kind == "CronJob" else doc["spec"]["template"]
+        pod = template["spec"]
         where = f"{kind}/{name}"
         if not (pod.get("securityContext") or {}).get("runAsNonRoot"):
             found.append(f"{where}: pod securityContext.runAsNonRoot is not true")
