@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { AppConfig } from '@app/config';
 import { CalendarService } from '@app/calendar';
+import { temporalConnectionOptions } from '@app/temporal';
 import { CaseProjectionWriter, NotificationWriter, OrganizationDirectory, ReferralWriter } from '@app/projection';
 import { SlaPolicyService } from '@app/sla';
 import { createActivities } from '../../../activities';
@@ -26,7 +27,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config));
     this.worker = await createCaseWorker(this.config, this.connection, createActivities({
       projection: this.projection,
       notifications: this.notifications,

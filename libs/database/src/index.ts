@@ -12,3 +12,4 @@ export * from './database.module';
 export * from './seed/demo-seed';
 export * from './migrate';
 export * from './passwords';
+export * from './app-privileges';

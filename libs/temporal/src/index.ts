@@ -1,3 +1,4 @@
+export * from './connection-options';
 export * from './search-attributes';
 export * from './search-attribute-registration';
 export * from './temporal.module';

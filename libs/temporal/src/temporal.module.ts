@@ -1,6 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '@app/config';
+import { temporalConnectionOptions } from './connection-options';
 
 /**
  * Provides the Temporal Client. The connection is lazy: the API starts and reports
@@ -9,7 +10,7 @@ import { AppConfig } from '@app/config';
 @Global()
 @Module({
   providers: [
-    { provide: Connection, inject: [AppConfig], useFactory: (config: AppConfig) => Connection.lazy({ address: config.TEMPORAL_ADDRESS }) },
+    { provide: Connection, inject: [AppConfig], useFactory: (config: AppConfig) => Connection.lazy(temporalConnectionOptions(config)) },
     {
       provide: Client,
       inject: [Connection, AppConfig],
