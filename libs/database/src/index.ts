@@ -10,6 +10,7 @@ export * from './entities/saved-filter.entity';
 export * from './data-source-options';
 export * from './database.module';
 export * from './seed/demo-seed';
+export * from './seed/first-administrator';
 export * from './migrate';
 export * from './passwords';
 export * from './app-privileges';

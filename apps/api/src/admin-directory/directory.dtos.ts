@@ -1,12 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
-import { ORGANIZATION_KINDS, ROLES, type OrganizationKind, type Role } from '@app/domain';
+import { ORGANIZATION_KINDS, ROLES, STAFF_PASSWORD_PATTERN as PASSWORD, STAFF_PASSWORD_RULE as PASSWORD_MESSAGE, type OrganizationKind, type Role } from '@app/domain';
 import { IsGbt2260Region } from '../regions/is-region-code.validator';
 import { ApiNullableProperty } from '../common/api-nullable';
-
-/** At least 10 characters with a letter and a digit: the demo password is not good enough for a real account. */
-const PASSWORD = /^(?=.*[A-Za-z])(?=.*\d).{10,128}$/;
-const PASSWORD_MESSAGE = 'password must be 10 to 128 characters with at least one letter and one digit';
 
 export class CreateOrganizationDto {
   @ApiProperty() @IsString() @Length(1, 100) name: string;
