@@ -9,6 +9,7 @@ import { loadConfig } from '../../libs/config/src';
 import { migrateDatabase } from '../../libs/database/src/migrate';
 import { startTemporalDevServer, type DevServer } from '../../scripts/temporal-dev-server';
 import { testEnvironment } from './test-env';
+import { WORKFLOW_INTERCEPTOR_MODULES } from '../../apps/worker/src/case-worker';
 import { freePort } from '../../scripts/free-port';
 
 declare global {
@@ -33,7 +34,7 @@ export default async function globalSetup(): Promise<void> {
   await admin.end();
   await migrateDatabase(config);
 
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, logger: quietLogger });
   const bundlePath = join(tmpdir(), `case-workflows-${process.pid}.js`);
   writeFileSync(bundlePath, code);
   process.env.WORKFLOW_BUNDLE_PATH = bundlePath;
