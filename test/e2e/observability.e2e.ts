@@ -1,5 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { join } from 'node:path';
 import { Runtime } from '@temporalio/worker';
 import { loadConfig } from '@app/config';
 import { createLogger } from '@app/observability';
@@ -159,6 +161,18 @@ describe('observability: logs and metrics of a case', () => {
       return text;
     });
     expect(sdk).toContain('temporal_workflow_completed_total');
+  });
+
+  it('charts in the Grafana dashboard only metrics that the processes export', async () => {
+    const scrape = async (port: number) => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const exported = (await Promise.all([ports.metrics, ports.workerOps, ports.temporal].map(scrape))).join('\n');
+    const dashboard = readFileSync(join(__dirname, '../../deploy/grafana/fingertip-cases.json'), 'utf8');
+    const charted = new Set(dashboard.match(/\b(fingertip|http|temporal|process|nodejs)_[a-z0-9_]+/g));
+    // Series the SDK creates on the first occurrence: failed workflows, and regular (not local) activities.
+    const onFirstOccurrence = ['temporal_workflow_failed_total', 'temporal_activity_execution_latency_seconds_bucket', 'temporal_activity_schedule_to_start_latency_seconds_bucket'];
+    const missing = [...charted].filter((name) => !onFirstOccurrence.includes(name) && !new RegExp(`^(${name}[{ ]|# TYPE ${name} )`, 'm').test(exported));
+    expect(charted.size).toBeGreaterThan(10);
+    expect(missing).toEqual([]);
   });
 
   it('answers liveness always and readiness 503 when Temporal does not answer', async () => {
