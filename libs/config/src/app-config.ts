@@ -141,6 +141,30 @@ export class AppConfig {
   @IsString() @ValidateIf((c: AppConfig) => c.HEALTH_TOKEN !== '') @MinLength(32, { message: 'HEALTH_TOKEN must be empty or at least 32 characters' })
   HEALTH_TOKEN = '';
 
+  /** Lowest level written to the log: trace, debug, info, warn, error, fatal or silent. */
+  @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+  LOG_LEVEL: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent' = 'info';
+
+  /** json: one JSON object a line (production, log collectors); pretty: coloured lines for a developer's console (needs the dev dependency pino-pretty). */
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT: 'json' | 'pretty' = 'json';
+
+  /** Address the ops listeners (metrics, worker probes) bind to; not the public API's. */
+  @IsString() @IsNotEmpty()
+  OPS_HOST = '127.0.0.1';
+
+  /** The API's Prometheus metrics (GET /metrics) on a listener of its own; 0 turns it off. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  METRICS_PORT = 9464;
+
+  /** The worker's ops listener: /live, /ready and /metrics; 0 turns it off. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  WORKER_OPS_PORT = 9465;
+
+  /** The Temporal SDK's own metrics (the worker's runtime telemetry, /metrics); 0 turns them off. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  TEMPORAL_METRICS_PORT = 9466;
+
   /** Behind one reverse proxy: take the client IP from the address it appends to X-Forwarded-For. */
   @Transform(toBool) @IsBoolean()
   TRUST_PROXY = false;

@@ -2,6 +2,7 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '@app/config';
 import { temporalConnectionOptions } from './connection-options';
+import { requestIdClientInterceptor } from './request-id.client-interceptor';
 
 /**
  * Provides the Temporal Client. The connection is lazy: the API starts and reports
@@ -14,7 +15,8 @@ import { temporalConnectionOptions } from './connection-options';
     {
       provide: Client,
       inject: [Connection, AppConfig],
-      useFactory: (connection: Connection, config: AppConfig) => new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+      useFactory: (connection: Connection, config: AppConfig) =>
+        new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, interceptors: { workflow: [requestIdClientInterceptor] } }),
     },
   ],
   exports: [Client, Connection],

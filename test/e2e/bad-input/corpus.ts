@@ -873,6 +873,8 @@ function routes(f: CorpusFixture): RouteSpec[] {
       control: { status: 200 },
     },
     { route: 'GET /health', method: 'GET', template: '/health', isPublic: true, control: { status: 200 } },
+    { route: 'GET /health/live', method: 'GET', template: '/health/live', isPublic: true, control: { status: 200 } },
+    { route: 'GET /health/ready', method: 'GET', template: '/health/ready', isPublic: true, control: { status: 200 } },
   ];
 }
 

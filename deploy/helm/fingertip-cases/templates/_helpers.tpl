@@ -54,6 +54,11 @@ app.kubernetes.io/component: {{ .component }}
   value: {{ $c.temporal.taskQueue | quote }}
 - name: TRUST_PROXY
   value: {{ $c.trustProxy | quote }}
+# The ops listeners (metrics, the worker's probes) answer on the pod's address, not only on loopback.
+- name: OPS_HOST
+  value: "0.0.0.0"
+- name: LOG_FORMAT
+  value: "json"
 {{- if $c.temporal.tls.enabled }}
 - name: TEMPORAL_TLS
   value: "true"
