@@ -26,7 +26,7 @@ async function chooseOrganization(page: Page, dialog: Locator, name: string): Pr
   await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: name }).first().click();
 }
 
-test('central administrator: a new organization and user who signs in, a calendar override, a new SLA version', async ({ page, baseURL }) => {
+test('central administrator: a new organization, a new user who signs in, then is moved and disabled', async ({ page, baseURL }) => {
   const tag = String(Date.now() % 100000);
   const orgName = `广州市某局${tag}`;
   const username = `op.${tag}`;
@@ -123,15 +123,19 @@ test('central administrator: a new organization and user who signs in, a calenda
   expect((await anonymous.post('/api/v1/auth/login', { data: { username, password: 'Moved2026abc' } })).status()).toBe(401);
   await anonymous.dispose();
   await expect(page.getByRole('row').filter({ hasText: 'admin' }).first().getByRole('button', { name: '停用 admin' })).toHaveCount(0);
+});
 
-  // Calendar: a make-up working Saturday far ahead (no running case reaches it), with who saved it and when.
+test('central administrator: a day set on the calendar, with who saved it and when', async ({ page, baseURL }) => {
+  const tag = String(Date.now() % 100000);
+  await signIn(page, 'admin', DEMO_PASSWORD);
+  // A make-up working Saturday far ahead: no running case of the other tests reaches it.
   await page.getByRole('link', { name: '节假日' }).click();
   await page.getByLabel('选择月份').click();
   await page.getByLabel('选择月份').fill('2029年9月');
   await page.keyboard.press('Enter');
   await expect(page.getByText('2029年9月已录入的调整')).toBeVisible();
   await page.locator('td[title="2029-09-08"]').click();
-  dialog = page.getByRole('dialog');
+  const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('调整 2029年9月8日 星期六');
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await expect(dialog.getByText('请填写说明')).toBeVisible();
@@ -150,11 +154,15 @@ test('central administrator: a new organization and user who signs in, a calenda
   const admin = await api(baseURL!, 'admin');
   const saved = (await (await admin.get('/api/v1/admin/calendar/overrides?from=2029-09-08&to=2029-09-08')).json()) as { workday: boolean; name: string }[];
   expect(saved).toMatchObject([{ workday: true, name: `测试调休${tag}` }]);
+  await admin.dispose();
+});
 
-  // SLA: a new version for one scope, starting from the default; every term checked before sending.
+test('central administrator: a new SLA version from the default one, every term checked, shown beside the others', async ({ page, baseURL }) => {
+  await signIn(page, 'admin', DEMO_PASSWORD);
+  // A scope of its own (数据安全 / 违规违纪), so that no other test's new case changes its deadlines.
   await page.getByRole('link', { name: '时限规则' }).click();
   await page.getByRole('button', { name: /以第 1 版（#\d+）为基础新建版本/ }).first().click();
-  dialog = page.getByRole('dialog');
+  const dialog = page.getByRole('dialog');
   await pick(page, dialog, '问题类别', '数据安全');
   await pick(page, dialog, '严重程度', '违规违纪');
   await dialog.getByLabel('受理时限', { exact: true }).fill('0');
@@ -175,6 +183,7 @@ test('central administrator: a new organization and user who signs in, a calenda
   await expect(page.locator('td.c-diff').filter({ hasText: '3 个工作日' }).first()).toBeVisible();
   await expectAccessible(page, 'sla policies');
   await screenshot(page, 'console-admin-sla');
+  const admin = await api(baseURL!, 'admin');
   const policies = (await (await admin.get('/api/v1/admin/sla-policies')).json()) as { category: string | null; severity: string | null; durations: { ACCEPTANCE: number }; maxExtension: number }[];
   expect(policies.find((p) => p.category === 'DATA_SECURITY' && p.severity === 'DISCIPLINARY')).toMatchObject({ durations: { ACCEPTANCE: 3 }, maxExtension: 10 });
   await admin.dispose();

@@ -9,6 +9,7 @@ import { useOrganizations } from './useDirectory';
 
 const SLA_KEY = ['admin', 'sla'] as const;
 const ALL = '';
+const NEW_VERSION_ROW = 'new-version';
 
 /** Terms whose bounds follow another term: re-checked when that one changes. */
 const DEPENDS: Partial<Record<SlaTermField, SlaTermField[]>> = { maxRectification: ['durations.RECTIFICATION'], referralGrace: ['supervisionGrace'] };
@@ -60,7 +61,14 @@ function NewVersion({ from, onClose, onPublished }: { from: SlaPolicy; onClose: 
                 label={termLabel(field)}
                 dependencies={DEPENDS[field]}
                 required
-                rules={[({ getFieldsValue }) => ({ validator: () => { const problem = termProblemZh(getFieldsValue(true) as TermsForm, field); return problem ? Promise.reject(new Error(problem)) : Promise.resolve(); } })]}
+                rules={[
+                  ({ getFieldsValue }) => ({
+                    validator: () => {
+                      const problem = termProblemZh(getFieldsValue(true) as TermsForm, field);
+                      return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+                    },
+                  }),
+                ]}
               >
                 <InputNumber precision={0} style={{ width: '100%' }} suffix={termUnit(field, timeUnit)} aria-label={termLabel(field)} />
               </Form.Item>
@@ -84,7 +92,8 @@ export default function SlaSection() {
   const scopes = [...new Map(data.map((p) => [scopeKey(p), scopeLabel(p)])).entries()];
   // Oldest on the left, so each change reads left to right.
   const shown = data.filter((p) => scope === ALL || scopeKey(p) === scope).sort((a, b) => scopeKey(a).localeCompare(scopeKey(b)) || a.version - b.version);
-  const rows = compareVersions(shown);
+  // The buttons sit in a row of their own: the table copies its headers into a hidden measuring row.
+  const rows = [...compareVersions(shown), ...(central && shown.length ? [{ key: NEW_VERSION_ROW, term: '新建版本', values: [], changed: [], differs: false }] : [])];
   return (
     <Card
       title="时限规则版本对照"
@@ -133,21 +142,21 @@ export default function SlaSection() {
                 <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
                   #{p.policyId} · {formatTime(p.createdAt)}
                 </Typography.Text>
-                {central && (
-                  <Button size="small" onClick={() => setFrom(p)} aria-label={`以第 ${p.version} 版（#${p.policyId}）为基础新建版本`}>
-                    以此新建版本
-                  </Button>
-                )}
               </Space>
             ),
             key: String(p.policyId),
             onCell: (r: (typeof rows)[number]) => ({ className: r.changed[i] ? 'c-diff' : undefined }),
-            render: (_: unknown, r: (typeof rows)[number]) => (
-              <>
-                {r.values[i]}
-                {r.changed[i] && <span className="c-sr-only">（与左列不同）</span>}
-              </>
-            ),
+            render: (_: unknown, r: (typeof rows)[number]) =>
+              r.key === NEW_VERSION_ROW ? (
+                <Button size="small" onClick={() => setFrom(p)} aria-label={`以第 ${p.version} 版（#${p.policyId}）为基础新建版本`}>
+                  以此新建版本
+                </Button>
+              ) : (
+                <>
+                  {r.values[i]}
+                  {r.changed[i] && <span className="c-sr-only">（与左列不同）</span>}
+                </>
+              ),
           })),
         ]}
       />
