@@ -111,6 +111,8 @@ describe('administration through the API', () => {
     const move = (body: unknown) => http(api.baseUrl, 'PATCH', `/api/v1/admin/users/${moving.body.id}`, { token: admin, body });
     expect(await move({ organizationId: 5 })).toMatchObject({ status: 400, body: { code: 'ROLE_NOT_AT_ORGANIZATION', details: [{ field: 'organizationId' }] } });
     expect(await move({ organizationId: 99999 })).toMatchObject({ status: 400, body: { code: 'ORGANIZATION_OUT_OF_REACH' } });
+    // Naming the organization it is already in changes nothing (it was an UPDATE without a SET: a 500).
+    expect(await move({ organizationId: unit.body.id })).toMatchObject({ status: 200, body: { organizationId: unit.body.id } });
     expect(await move({ organizationId: 5, role: 'HANDLER' })).toMatchObject({ status: 200, body: { organizationId: 5, role: 'HANDLER' } });
     expect((await http(api.baseUrl, 'GET', '/api/v1/notifications', { token: movingToken })).status).toBe(401);
     const self = (await http(api.baseUrl, 'GET', '/api/v1/admin/users', { token: admin })).body.find((u: { username: string }) => u.username === 'admin');

@@ -96,7 +96,8 @@ export class DirectoryService {
       await em.update(UserEntity, id, {
         ...(dto.displayName !== undefined ? { displayName: dto.displayName } : {}),
         ...(dto.role !== undefined ? { role: dto.role } : {}),
-        ...(moved ? { organizationId: home.id } : {}),
+        // Set even when unchanged: an update naming only the current organization still has its SET.
+        ...(dto.organizationId !== undefined ? { organizationId: home.id } : {}),
         ...(dto.active !== undefined ? { active: dto.active } : {}),
         ...(passwordHash ? { passwordHash } : {}),
         ...(voidTokens ? { tokenVersion: () => 'token_version + 1' } : {}),

@@ -48,6 +48,7 @@ function DayForm({ day, current, who, onClose }: { day: Dayjs; current: DayOverr
         />
       )}
       {save.error && <Alert type="error" showIcon role="alert" message={save.error.message} style={{ marginBottom: 12 }} />}
+      {/* A new override usually turns a weekend into a make-up working day, or a weekday into a holiday. */}
       <Form form={form} layout="vertical" initialValues={{ workday: current?.workday ?? day.day() % 6 === 0, name: current?.name ?? '' }} onFinish={(v) => save.mutate(v)}>
         <Form.Item name="workday" label="这一天">
           <Radio.Group

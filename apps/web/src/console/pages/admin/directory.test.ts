@@ -17,6 +17,7 @@ describe('administration choices from the directory rules', () => {
     expect(root.title).toBe('广东省网信办（省级网信办）');
     expect(root.children.map((c) => c.key)).toEqual([4, 5]);
     expect(root.children[1].children.map((c) => c.key)).toEqual([6, 7]);
+    expect(orgTree(ORGS)[0].title).toBe('中央网信办');
   });
 
   it('offers only the kinds and roles the API accepts', () => {

@@ -27,7 +27,10 @@ export function orgTree(orgs: readonly Organization[]): OrgNode[] {
   const byParent = new Map<number | null, Organization[]>();
   for (const o of orgs) byParent.set(o.parentId, [...(byParent.get(o.parentId) ?? []), o]);
   const ids = new Set(orgs.map((o) => o.id));
-  const node = (o: Organization): OrgNode => ({ key: o.id, title: `${o.name}（${ORGANIZATION_KIND_ZH[o.kind as OrganizationKind] ?? o.kind}）`, children: (byParent.get(o.id) ?? []).map(node) });
+  const kindOf = (o: Organization) => ORGANIZATION_KIND_ZH[o.kind as OrganizationKind] ?? o.kind;
+  // 中央网信办 is both a name and a kind: said once.
+  const title = (o: Organization) => (o.name === kindOf(o) ? o.name : `${o.name}（${kindOf(o)}）`);
+  const node = (o: Organization): OrgNode => ({ key: o.id, title: title(o), children: (byParent.get(o.id) ?? []).map(node) });
   return orgs.filter((o) => o.parentId === null || !ids.has(o.parentId)).map(node);
 }
 
