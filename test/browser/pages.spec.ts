@@ -160,23 +160,4 @@ test('inspector: spot-check finding entry', async ({ page }) => {
   await expect(page.getByText(/已登记 FT/)).toBeVisible();
 });
 
-test('administrator: organization tree, users, SLA policy versions, calendar overrides', async ({ page, baseURL }) => {
-  const admin = await api(baseURL!, 'admin');
-  expect((await admin.put('/api/v1/admin/calendar/overrides', { data: { days: [{ date: '2027-02-06', workday: true, name: '春节调休' }] } })).status()).toBe(200);
-  await loginAs(page, 'admin');
-  await page.getByRole('link', { name: '组织机构' }).click();
-  await expect(page.getByText(/广州市网信办（市级网信办/)).toBeVisible();
-  await expectAccessible(page, 'organizations');
-  await screenshot(page, 'console-admin-orgs');
-  await page.getByRole('link', { name: '用户' }).click();
-  await expect(page.getByRole('cell', { name: 'handler.gz' })).toBeVisible();
-  await expectAccessible(page, 'users');
-  await page.getByRole('link', { name: '时限规则' }).click();
-  await expect(page.getByText('受理时限')).toBeVisible();
-  await expectAccessible(page, 'sla policies');
-  await screenshot(page, 'console-admin-sla');
-  await page.getByRole('link', { name: '节假日' }).click();
-  await expect(page.locator('.ant-picker-calendar')).toBeVisible();
-  await expectAccessible(page, 'calendar');
-  await admin.dispose();
-});
+// The administration pages have their own spec (admin.spec.ts).

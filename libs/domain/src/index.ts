@@ -13,4 +13,4 @@ export * from './referral';
 export * from './referral-rules';
 export * from './labels-zh-cn';
 export * from './error-codes';
-export * from './staff-password';
+export * from './directory-rules';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { AuditRecordEntity } from '../../../audit/src/audit-record.entity';
 import { AuditTrail } from '../../../audit/src/audit-trail.service';
-import { STAFF_PASSWORD_PATTERN, STAFF_PASSWORD_RULE } from '@app/domain';
+import { PASSWORD_PATTERN, PASSWORD_RULE, USERNAME_PATTERN, USERNAME_RULE } from '@app/domain';
 import { OrganizationEntity } from '../entities/organization.entity';
 import { UserEntity } from '../entities/user.entity';
 import { hashPassword } from '../passwords';
@@ -14,8 +14,6 @@ export interface FirstAdministrator {
   centralOfficeName: string;
 }
 
-const USERNAME = /^[a-z][a-z0-9._-]{2,63}$/;
-
 /**
  * Makes an empty production database usable: the central office as the root of the organization tree and
  * its first administrator, who then builds the rest of the tree and the accounts in the console. Only into
@@ -23,8 +21,8 @@ const USERNAME = /^[a-z][a-z0-9._-]{2,63}$/;
  * @returns 'created', or 'exists' when the database already has organizations
  */
 export async function createFirstAdministrator(dataSource: DataSource, admin: FirstAdministrator): Promise<'created' | 'exists'> {
-  if (!USERNAME.test(admin.username)) throw new Error('username must be 3 to 64 characters: lower-case letters, digits, ".", "_" or "-", starting with a letter');
-  if (!STAFF_PASSWORD_PATTERN.test(admin.password)) throw new Error(STAFF_PASSWORD_RULE);
+  if (!USERNAME_PATTERN.test(admin.username)) throw new Error(USERNAME_RULE);
+  if (!PASSWORD_PATTERN.test(admin.password)) throw new Error(PASSWORD_RULE);
   if (!admin.displayName.trim() || !admin.centralOfficeName.trim()) throw new Error('the display name and the office name must not be blank');
   const passwordHash = await hashPassword(admin.password);
   return dataSource.transaction(async (em) => {
