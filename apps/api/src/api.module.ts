@@ -1,8 +1,9 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { PrivacyModule } from '@app/privacy';
 import { StorageModule } from '@app/storage';
+import { LoggingModule, type LoggingOptions } from '@app/observability';
 import { TemporalModule } from '@app/temporal';
 import { AbuseModule } from './abuse/abuse.module';
 import { AuditApiModule } from './audit/audit.module';
@@ -15,9 +16,11 @@ import { DirectoryModule } from './admin-directory/directory.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { PublicCasesModule } from './public-cases/public-cases.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { RegionsModule } from './regions/regions.module';
+import { SavedFiltersModule } from './saved-filters/saved-filters.module';
 import { SlaPoliciesModule } from './sla-policies/sla-policies.module';
 import { SpotChecksModule } from './spot-checks/spot-checks.module';
 import { WebModule } from './web/web.module';
@@ -40,13 +43,20 @@ import { WebModule } from './web/web.module';
     CaseActionsModule,
     ReferralsModule,
     NotificationsModule,
+    SavedFiltersModule,
     SlaPoliciesModule,
     CalendarAdminModule,
     DirectoryModule,
     AuditApiModule,
     RegionsModule,
     HealthModule,
+    ObservabilityModule,
     WebModule,
   ],
 })
-export class ApiModule {}
+export class ApiModule {
+  /** The module with the process's logging; tests say where the lines go. */
+  static withLogging(options: Omit<LoggingOptions, 'service'> = {}): DynamicModule {
+    return { module: ApiModule, imports: [LoggingModule.forRoot({ service: 'api', ...options })] };
+  }
+}

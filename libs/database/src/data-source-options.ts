@@ -12,6 +12,7 @@ import { LoginAttemptEntity } from './entities/login-attempt.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { OrganizationEntity } from './entities/organization.entity';
 import { ReferralEntity } from './entities/referral.entity';
+import { SavedFilterEntity } from './entities/saved-filter.entity';
 import { UserEntity } from './entities/user.entity';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
 import { SlaPolicies1763800000001 } from './migrations/1763800000001-sla-policies';
@@ -27,10 +28,11 @@ import { CalendarBroadcasts1763800000012 } from './migrations/1763800000012-cale
 import { RevisitWindow1763800000030 } from './migrations/1763800000030-revisit-window';
 import { CaseStalls1763800000035 } from './migrations/1763800000035-case-stalls';
 import { EvidenceFiles1763800000040 } from './migrations/1763800000040-evidence-files';
+import { SavedFilters1763800000045 } from './migrations/1763800000045-saved-filters';
 
 export const ENTITIES = [
   OrganizationEntity, UserEntity, CaseEntity, CaseEventEntity, NotificationEntity, ReferralEntity, SlaPolicyEntity, CalendarDayOverrideEntity, CalendarBroadcastEntity, LoginAttemptEntity,
-  AuditRecordEntity, CaseIntakeEntity, EvidenceFileEntity,
+  AuditRecordEntity, CaseIntakeEntity, EvidenceFileEntity, SavedFilterEntity,
 ];
 
 /** Listed in order; a committed migration is never edited, a change is a new one. */
@@ -41,6 +43,7 @@ export const MIGRATIONS = [
   RevisitWindow1763800000030,
   CaseStalls1763800000035,
   EvidenceFiles1763800000040,
+  SavedFilters1763800000045,
 ];
 
 type DbSettings = Pick<AppConfig, 'DB_HOST' | 'DB_PORT' | 'DB_USER' | 'DB_PASSWORD' | 'DB_NAME'>;

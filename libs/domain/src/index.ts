@@ -14,3 +14,4 @@ export * from './referral-rules';
 export * from './labels-zh-cn';
 export * from './error-codes';
 export * from './evidence';
+export * from './directory-rules';

@@ -444,6 +444,15 @@ function routes(f: CorpusFixture): RouteSpec[] {
       control: { status: 401, message: /Wrong username or password/ },
     },
     {
+      route: 'POST /api/v1/auth/session',
+      method: 'POST',
+      template: '/api/v1/auth/session',
+      isPublic: true,
+      body: { base: { username: 'nobody.badinput', password: 'Demo#2026' }, fields: { username: text(1, 64), password: text(1, 128) } },
+      control: { status: 401, message: /Wrong username or password/ },
+    },
+    { route: 'DELETE /api/v1/auth/session', method: 'DELETE', template: '/api/v1/auth/session', isPublic: true, control: { status: 204 } },
+    {
       route: 'POST /api/v1/complaints',
       method: 'POST',
       template: '/api/v1/complaints',
@@ -762,6 +771,31 @@ function routes(f: CorpusFixture): RouteSpec[] {
       body: { base: {}, fields: {} },
       control: { status: 404, message: /Notification not found/ },
     },
+    { route: 'GET /api/v1/me/saved-filters', method: 'GET', template: '/api/v1/me/saved-filters', as: 'handler.gz', control: { status: 200 } },
+    {
+      route: 'POST /api/v1/me/saved-filters',
+      method: 'POST',
+      template: '/api/v1/me/saved-filters',
+      as: 'handler.gz',
+      // A stage and a status that do not exist: refused whatever one field becomes.
+      body: {
+        base: { name: '坏输入筛选', filters: { stage: 'NO_SUCH_STAGE', status: 'NO_SUCH_STATUS', overdue: true } },
+        fields: {
+          name: text(1, 20),
+          filters: { kind: 'object', fields: { stage: oneOf(['NO_SUCH_STAGE']), status: oneOf(['NO_SUCH_STATUS']), overdue: bool(true), regionCode: format(BAD_REGIONS, true), assignee: oneOf(['me'], true) } },
+        },
+      },
+      control: { status: 400, message: /stage/ },
+    },
+    {
+      route: 'DELETE /api/v1/me/saved-filters/{id}',
+      method: 'DELETE',
+      template: '/api/v1/me/saved-filters/{id}',
+      as: 'handler.gz',
+      // Nobody's filter.
+      params: { id: { base: '999999', invalid: BAD_IDS } },
+      control: { status: 404, message: /Saved filter not found/ },
+    },
     { route: 'GET /api/v1/admin/sla-policies', method: 'GET', template: '/api/v1/admin/sla-policies', as: 'admin', allowed: ['ADMIN'], control: { status: 200 } },
     {
       route: 'POST /api/v1/admin/sla-policies',
@@ -885,7 +919,7 @@ function routes(f: CorpusFixture): RouteSpec[] {
       params: { id: { base: '999999', invalid: BAD_IDS } },
       body: {
         base: { displayName: '坏输入' },
-        fields: { displayName: text(1, 100, true), role: oneOf(['HANDLER'], true), active: bool(true), password: format(['short1', 'onlyletterslong', '12345678901'], true) },
+        fields: { displayName: text(1, 100, true), role: oneOf(['HANDLER'], true), organizationId: int(1, undefined, true), active: bool(true), password: format(['short1', 'onlyletterslong', '12345678901'], true) },
       },
       control: { status: 404, message: /User not found/ },
     },
@@ -898,6 +932,8 @@ function routes(f: CorpusFixture): RouteSpec[] {
       control: { status: 200 },
     },
     { route: 'GET /health', method: 'GET', template: '/health', isPublic: true, control: { status: 200 } },
+    { route: 'GET /health/live', method: 'GET', template: '/health/live', isPublic: true, control: { status: 200 } },
+    { route: 'GET /health/ready', method: 'GET', template: '/health/ready', isPublic: true, control: { status: 200 } },
   ];
 }
 

@@ -5,9 +5,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { checkPassword, hashPassword, UserEntity } from '@app/database';
-import type { LoginResponse } from './login.dto';
 import { LoginThrottleService } from './login-throttle.service';
-import type { AccessTokenClaims } from './staff-user';
+import type { AccessTokenClaims, StaffUser } from './staff-user';
+
+export interface SignedIn {
+  accessToken: string;
+  /** Seconds until the token expires. */
+  expiresIn: number;
+  user: StaffUser;
+}
 
 @Injectable()
 export class AuthService {
@@ -21,7 +27,7 @@ export class AuthService {
     private readonly lockout: LoginThrottleService,
   ) {}
 
-  async login(username: string, password: string): Promise<LoginResponse> {
+  async login(username: string, password: string): Promise<SignedIn> {
     const ticket = await this.lockout.begin(username);
     const user = await this.users.findOne({ where: { username } });
     const check = await checkPassword(password, user?.passwordHash ?? (await this.dummyHash()));
@@ -34,7 +40,7 @@ export class AuthService {
     // so tokens stay valid. Only if nobody changed the hash meanwhile.
     if (check.needsRehash) await this.users.update({ id: user.id, passwordHash: user.passwordHash }, { passwordHash: await hashPassword(password) });
     const claims: AccessTokenClaims = { sub: user.id, username: user.username, role: user.role, org: user.organizationId, ver: user.tokenVersion };
-    return { accessToken: await this.jwt.signAsync(claims), expiresIn: this.config.JWT_TTL_SECONDS };
+    return { accessToken: await this.jwt.signAsync(claims), expiresIn: this.config.JWT_TTL_SECONDS, user: { id: user.id, username: user.username, role: user.role, organizationId: user.organizationId } };
   }
 
   private dummyHash(): Promise<string> {

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
+import { ROLES, type Role } from '@app/domain';
 
 export class LoginDto {
   @ApiProperty({ example: 'handler.gz' })
@@ -17,4 +18,18 @@ export class LoginResponse {
 
   @ApiProperty({ description: 'Seconds until the token expires' })
   expiresIn: number;
+}
+
+export class SessionResponse {
+  @ApiProperty({ description: 'Seconds until the session expires' })
+  expiresIn: number;
+
+  @ApiProperty()
+  username: string;
+
+  @ApiProperty({ enum: ROLES })
+  role: Role;
+
+  @ApiProperty()
+  organizationId: number;
 }

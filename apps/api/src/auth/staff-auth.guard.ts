@@ -7,9 +7,13 @@ import { Repository } from 'typeorm';
 import type { Role } from '@app/domain';
 import { UserEntity } from '@app/database';
 import { ALLOWED_ROLES, IS_PUBLIC } from './auth.decorators';
+import { lacksCsrfHeader, sessionCookieToken } from './session-cookie';
 import type { AccessTokenClaims, StaffUser } from './staff-user';
 
-/** Global guard: a bearer token on every route not marked @Public(), and the role a route asks for. */
+/**
+ * Global guard: an access token on every route not marked @Public() — a bearer token (API clients) or the
+ * console's HttpOnly session cookie — and the role a route asks for.
+ */
 @Injectable()
 export class StaffAuthGuard implements CanActivate {
   constructor(
@@ -23,8 +27,7 @@ export class StaffAuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<Request & { user?: StaffUser }>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('Missing bearer token');
+    const token = this.tokenOf(request);
     let claims: AccessTokenClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
@@ -41,5 +44,17 @@ export class StaffAuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(account.role)) throw new ForbiddenException(`This action needs one of the roles: ${roles.join(', ')}`);
     return true;
+  }
+
+  private tokenOf(request: Request): string {
+    if (request.headers.authorization !== undefined) {
+      const [scheme, token] = request.headers.authorization.split(' ');
+      if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('Missing bearer token');
+      return token;
+    }
+    const token = sessionCookieToken(request);
+    if (!token) throw new UnauthorizedException('Missing bearer token');
+    if (lacksCsrfHeader(request)) throw new ForbiddenException('A request signed in by the session cookie must carry X-Requested-With');
+    return token;
   }
 }

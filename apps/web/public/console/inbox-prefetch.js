@@ -5,7 +5,8 @@
     if (!/^\/console\/?$/.test(location.pathname) || location.search) return;
     var s = JSON.parse(sessionStorage.getItem('ft.session') || 'null');
     if (!s || s.expiresAt <= Date.now()) return;
-    window.__ftInbox = fetch('/api/v1/cases', { headers: { authorization: 'Bearer ' + s.token, accept: 'application/json' } })
+    // The session cookie signs the request; sessionStorage only says someone is signed in.
+    window.__ftInbox = fetch('/api/v1/cases', { credentials: 'same-origin', headers: { accept: 'application/json' } })
       .then(function (r) { return r.ok ? r.json() : null; })
       .catch(function () { return null; });
   } catch (e) {

@@ -92,7 +92,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
           <Button
             size="small"
             onClick={() => {
-              logout();
+              void logout();
               queryClient.clear();
               void navigate('/login', { replace: true });
             }}

@@ -14,8 +14,7 @@ export class ApiError extends Error {
 }
 
 export interface Session {
-  token: string;
-  /** When the token stops working (ms since epoch). */
+  /** When the session stops working (ms since epoch). */
   expiresAt: number;
   username: string;
   role: string;
@@ -23,11 +22,14 @@ export interface Session {
 }
 
 /**
- * The session lives in this module and in sessionStorage: never in a cookie readable by other tabs' pages,
- * never in localStorage, never in a URL. sessionStorage keeps it across a reload of this tab only and is
- * gone when the tab closes. Injected script is kept out by the Content-Security-Policy (script-src 'self').
+ * The access token never reaches this script: the API sets it as an HttpOnly, SameSite=Strict cookie
+ * scoped to /api, so neither this code nor an injected script can read or send it elsewhere. What is
+ * kept here, in memory and in sessionStorage (this tab only, gone when it closes), is who signed in and
+ * until when, to draw the console; it opens nothing. Every request says `X-Requested-With`, which the
+ * API asks of cookie-signed requests that change something (a cross-site page cannot send that header).
  */
 const KEY = 'ft.session';
+const CSRF = { 'x-requested-with': 'fetch' };
 let session: Session | null = readStored();
 let onExpired: (() => void) | null = null;
 
@@ -55,27 +57,22 @@ export function clearSession(): void {
   }
 }
 
-/** Called when the API says the token is no longer good: the console goes back to the login page. */
+/** Called when the API says the session is no longer good: the console goes back to the login page. */
 export function onSessionExpired(handler: () => void): void {
   onExpired = handler;
 }
 
-function decodeClaims(token: string): { sub: number; username: string; role: string; org: number } {
-  const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-  const json = decodeURIComponent([...atob(payload)].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''));
-  return JSON.parse(json);
-}
-
 export async function login(username: string, password: string): Promise<Session> {
-  const body = await request<{ accessToken: string; expiresIn: number }>('POST', '/api/v1/auth/login', { body: { username, password }, anonymous: true });
-  const claims = decodeClaims(body.accessToken);
-  session = { token: body.accessToken, expiresAt: Date.now() + body.expiresIn * 1000, username: claims.username, role: claims.role, orgId: claims.org };
+  const body = await request<{ expiresIn: number; username: string; role: string; organizationId: number }>('POST', '/api/v1/auth/session', { body: { username, password }, anonymous: true });
+  session = { expiresAt: Date.now() + body.expiresIn * 1000, username: body.username, role: body.role, orgId: body.organizationId };
   sessionStorage.setItem(KEY, JSON.stringify(session));
   return session;
 }
 
-export function logout(): void {
+/** Clears the cookie on the API's side too; the console forgets the session even if that call fails. */
+export async function logout(): Promise<void> {
   clearSession();
+  await request('DELETE', '/api/v1/auth/session', { anonymous: true }).catch(() => undefined);
 }
 
 type Query = Record<string, string | number | boolean | undefined | null>;
@@ -89,10 +86,8 @@ function withQuery(path: string, query?: Query): string {
 }
 
 export async function request<T>(method: string, path: string, options: { body?: unknown; query?: Query; anonymous?: boolean; headers?: Record<string, string> } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  const headers: Record<string, string> = { accept: 'application/json', ...CSRF, ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const s = options.anonymous ? null : currentSession();
-  if (s) headers.authorization = `Bearer ${s.token}`;
   let response: Response;
   try {
     response = await fetch(withQuery(path, options.query), { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), credentials: 'same-origin' });
@@ -107,10 +102,10 @@ export async function upload<T>(path: string, files: readonly File[], fields: Re
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   for (const file of files) form.append('files', file, file.name);
-  const s = options.anonymous ? null : currentSession();
   let response: Response;
   try {
-    response = await fetch(path, { method: 'POST', headers: { accept: 'application/json', ...(s ? { authorization: `Bearer ${s.token}` } : {}) }, body: form, credentials: 'same-origin' });
+    // Signed in by the session cookie, as every request; the multipart boundary is the browser's to set.
+    response = await fetch(path, { method: 'POST', headers: { accept: 'application/json', ...CSRF }, body: form, credentials: 'same-origin' });
   } catch {
     throw new ApiError(503, 'SERVICE_UNAVAILABLE', [], 'network error');
   }
@@ -119,7 +114,7 @@ export async function upload<T>(path: string, files: readonly File[], fields: Re
 
 /**
  * Opens a signed download link (`{url}` from a `…/link` route): the link itself is the short-lived
- * credential, so the browser downloads it directly, without the token.
+ * credential, so the browser opens it directly and saves the file.
  */
 export async function openSignedLink(linkPath: string): Promise<void> {
   const { url } = await request<{ url: string }>('POST', linkPath, { body: {} });
@@ -143,10 +138,9 @@ async function answer<T>(response: Response, anonymous?: boolean): Promise<T> {
   return body as T;
 }
 
-/** Downloads a file from an authenticated endpoint (the token goes in the header, not the URL). */
+/** Downloads a file from an authenticated endpoint (the session cookie signs it; nothing secret in the URL). */
 export async function download(path: string, query: Query, filename: string): Promise<void> {
-  const s = currentSession();
-  const response = await fetch(withQuery(path, query), { headers: s ? { authorization: `Bearer ${s.token}` } : {} });
+  const response = await fetch(withQuery(path, query), { headers: CSRF, credentials: 'same-origin' });
   if (!response.ok) throw new ApiError(response.status, undefined, [], response.statusText);
   const url = URL.createObjectURL(await response.blob());
   const a = document.createElement('a');
@@ -166,3 +160,5 @@ function safeJson(text: string): unknown {
 
 export const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} });
+export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
+export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, { body });

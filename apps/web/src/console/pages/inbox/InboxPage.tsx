@@ -1,12 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { currentSession, download, get } from '../../../shared/api';
+import { download, get, post, request } from '../../../shared/api';
 import { CASE_STAGES, CATEGORIES, CATEGORY_ZH, STAGE_ZH, STEP_ZH, zh } from '../../../shared/labels';
 import type { CaseList, CaseSummary } from '../../../shared/types';
 import { deadlineView, TONE_COLOR } from '../../../shared/time';
-import { filtersFromParams, paramsFromFilters, savedFilters, saveFilter, removeFilter, type InboxFilters } from './filters';
+import { RegionName } from '../../components/regions';
+import { filtersFromParams, filtersFromSaved, isEmptyFilter, listQuery, paramsFromFilters, savedFromFilters, type InboxFilters, type SavedFilter } from './filters';
+
+// The picker and its list load after the first rows: they are not needed to see the inbox.
+const RegionCascader = lazy(() => import('../../components/RegionCascader'));
 
 /** The first page as console/inbox-prefetch.js asked for it while the script loaded; taken once. */
 async function takePrefetched(): Promise<CaseList | null> {
@@ -22,21 +26,35 @@ export function InboxPage() {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const filters = filtersFromParams(params);
-  const username = currentSession()!.username;
-  const [saved, setSaved] = useState(() => savedFilters(username));
   const [saveName, setSaveName] = useState('');
   const set = (patch: Partial<InboxFilters>) => setParams(paramsFromFilters({ ...filters, page: 1, ...patch }));
   const { data, isFetching, error } = useQuery({
     queryKey: ['cases', filters],
-    queryFn: async () => (isDefault(filters) ? await takePrefetched() : null) ?? get<CaseList>('/api/v1/cases', { ...filters, assignee: filters.mine ? 'me' : undefined, mine: undefined }),
+    queryFn: async () => (isDefault(filters) ? await takePrefetched() : null) ?? get<CaseList>('/api/v1/cases', listQuery(filters)),
     placeholderData: (prev) => prev,
   });
+  // Saved filters live with the account (the API), so they follow the user to any browser.
+  const queryClient = useQueryClient();
+  const { data: saved = [] } = useQuery({ queryKey: ['saved-filters'], queryFn: () => get<SavedFilter[]>('/api/v1/me/saved-filters') });
+  const refreshSaved = () => void queryClient.invalidateQueries({ queryKey: ['saved-filters'] });
+  const onError = (e: Error) => void message.error(e.message);
+  const saveFilter = useMutation({
+    mutationFn: (name: string) => post<SavedFilter>('/api/v1/me/saved-filters', { name, filters: savedFromFilters(filters) }),
+    onSuccess: (f) => {
+      setSaveName('');
+      void message.success(`已保存筛选「${f.name}」`);
+      refreshSaved();
+    },
+    onError,
+  });
+  const removeFilter = useMutation({ mutationFn: (id: number) => request('DELETE', `/api/v1/me/saved-filters/${id}`), onSuccess: refreshSaved, onError });
+  const current = savedFromFilters(filters);
 
   const columns = [
     { title: '案件编号', dataIndex: 'caseNo', render: (no: string, c: CaseSummary) => <Link to={`/cases/${c.id}`}>{no}</Link> },
     { title: '问题类别', dataIndex: 'category', render: (v: string) => CATEGORY_ZH[v as keyof typeof CATEGORY_ZH]?.label ?? v },
     { title: '投诉对象', dataIndex: 'subjectName', ellipsis: true },
-    { title: '地区', dataIndex: 'regionCode' },
+    { title: '地区', dataIndex: 'regionCode', render: (code: string) => <RegionName code={code} /> },
     { title: '环节', dataIndex: 'step', render: (v: string) => zh(STEP_ZH, v) },
     {
       title: '剩余时间',
@@ -91,13 +109,15 @@ export function InboxPage() {
           ]}
         />
         <Select aria-label="问题类别" placeholder="问题类别" allowClear style={{ width: 170 }} value={filters.category} onChange={(category) => set({ category })} options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_ZH[c].label }))} />
-        <Input.Search aria-label="地区代码" placeholder="地区代码，如 440100" style={{ width: 200 }} defaultValue={filters.regionCode} allowClear onSearch={(v) => set({ regionCode: /^\d{6}$/.test(v) ? v : undefined })} />
+        <Suspense fallback={<Input aria-label="地区" placeholder="地区" style={{ width: 220 }} disabled />}>
+          <RegionCascader aria-label="地区" placeholder="地区" style={{ width: 220 }} value={filters.regionCode} onChange={(regionCode) => set({ regionCode })} />
+        </Suspense>
         <Checkbox checked={filters.mine} onChange={(e) => set({ mine: e.target.checked || undefined })}>
           只看待我办理
         </Checkbox>
         <Button
           onClick={() =>
-            void download('/api/v1/cases/export', { ...filters, assignee: filters.mine ? 'me' : undefined, mine: undefined, page: undefined, pageSize: undefined }, '案件清单.xlsx').catch((e: Error) => message.error(e.message))
+            void download('/api/v1/cases/export', { ...listQuery(filters), page: undefined, pageSize: undefined }, '案件清单.xlsx').catch(onError)
           }
         >
           导出 Excel
@@ -105,30 +125,24 @@ export function InboxPage() {
       </Space>
       <Space wrap className="c-filters">
         <span>已存筛选：</span>
+        {saved.length === 0 && <Typography.Text type="secondary">暂无</Typography.Text>}
         {saved.map((f) => (
           <Tag
-            key={f.name}
+            key={f.id}
             closable
             color="blue"
             style={{ cursor: 'pointer' }}
-            onClick={() => setParams(new URLSearchParams(f.query))}
+            onClick={() => setParams(paramsFromFilters(filtersFromSaved(f.filters)))}
             onClose={(e) => {
               e.preventDefault();
-              setSaved(removeFilter(username, f.name));
+              removeFilter.mutate(f.id);
             }}
           >
             {f.name}
           </Tag>
         ))}
         <Input size="small" aria-label="筛选名称" placeholder="为当前筛选命名" style={{ width: 150 }} value={saveName} onChange={(e) => setSaveName(e.target.value)} maxLength={20} />
-        <Button
-          size="small"
-          disabled={!saveName.trim()}
-          onClick={() => {
-            setSaved(saveFilter(username, saveName.trim(), paramsFromFilters({ ...filters, page: undefined }).toString()));
-            setSaveName('');
-          }}
-        >
+        <Button size="small" disabled={!saveName.trim() || isEmptyFilter(current)} title={isEmptyFilter(current) ? '请先选择筛选条件' : undefined} loading={saveFilter.isPending} onClick={() => saveFilter.mutate(saveName.trim())}>
           保存筛选
         </Button>
       </Space>

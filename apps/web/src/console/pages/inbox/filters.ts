@@ -26,31 +26,35 @@ export function paramsFromFilters(f: InboxFilters): URLSearchParams {
   return p;
 }
 
+/** The case list's query (GET /api/v1/cases and its export) for the inbox's filters. */
+export function listQuery(f: InboxFilters): Record<string, string | number | undefined> {
+  const { mine, ...rest } = f;
+  return { ...rest, assignee: mine ? 'me' : undefined };
+}
+
+/** A filter saved with the account (GET/POST /api/v1/me/saved-filters): the list's query without paging. */
+export interface SavedCaseFilter {
+  stage?: string;
+  status?: string;
+  overdue?: boolean;
+  category?: string;
+  regionCode?: string;
+  assignee?: 'me';
+}
+
 export interface SavedFilter {
+  id: number;
   name: string;
-  query: string;
+  filters: SavedCaseFilter;
 }
 
-/** Saved filters are kept per user in this browser. */
-const key = (username: string) => `ft.filters.${username}`;
-
-export function savedFilters(username: string): SavedFilter[] {
-  try {
-    const raw = JSON.parse(localStorage.getItem(key(username)) ?? '[]') as unknown;
-    return Array.isArray(raw) ? (raw as SavedFilter[]).filter((f) => typeof f?.name === 'string' && typeof f?.query === 'string') : [];
-  } catch {
-    return [];
-  }
+export function savedFromFilters(f: InboxFilters): SavedCaseFilter {
+  return { stage: f.stage, status: f.status, overdue: f.overdue === undefined ? undefined : f.overdue === 'true', category: f.category, regionCode: f.regionCode, assignee: f.mine ? 'me' : undefined };
 }
 
-export function saveFilter(username: string, name: string, query: string): SavedFilter[] {
-  const next = [...savedFilters(username).filter((f) => f.name !== name), { name, query }].slice(-10);
-  localStorage.setItem(key(username), JSON.stringify(next));
-  return next;
+export function filtersFromSaved(s: SavedCaseFilter): InboxFilters {
+  return { stage: s.stage, status: s.status, overdue: s.overdue === undefined ? undefined : String(s.overdue), category: s.category, regionCode: s.regionCode, mine: s.assignee === 'me' || undefined };
 }
 
-export function removeFilter(username: string, name: string): SavedFilter[] {
-  const next = savedFilters(username).filter((f) => f.name !== name);
-  localStorage.setItem(key(username), JSON.stringify(next));
-  return next;
-}
+/** True when the filter has nothing in it: saving it would name the unfiltered inbox. */
+export const isEmptyFilter = (s: SavedCaseFilter) => Object.values(s).every((v) => v === undefined);
