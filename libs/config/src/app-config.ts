@@ -105,6 +105,14 @@ export class AppConfig {
   @IsString() @ValidateIf((c: AppConfig) => c.HEALTH_TOKEN !== '') @MinLength(32, { message: 'HEALTH_TOKEN must be empty or at least 32 characters' })
   HEALTH_TOKEN = '';
 
+  /** Registry: an active entry without a content update or use for longer than this many days is flagged dormant. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3650)
+  REGISTRY_DORMANT_DAYS = 180;
+
+  /** Registry: a host unit with more open public accounts than this has its accounts flagged as too many. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  REGISTRY_MAX_ACCOUNTS_PER_UNIT = 5;
+
   /** Behind one reverse proxy: take the client IP from the address it appends to X-Forwarded-For. */
   @Transform(toBool) @IsBoolean()
   TRUST_PROXY = false;

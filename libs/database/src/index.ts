@@ -7,6 +7,8 @@ export * from './entities/referral.entity';
 export * from './entities/login-attempt.entity';
 export * from './entities/case-intake.entity';
 export * from './entities/saved-filter.entity';
+export * from './entities/registry-entry.entity';
+export * from './entities/registry-entry-version.entity';
 export * from './data-source-options';
 export * from './database.module';
 export * from './seed/demo-seed';
