@@ -123,8 +123,10 @@ export class ListRegistryQuery extends PageQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(2_147_483_647)
   hostUnitId?: number;
 
-  @ApiPropertyOptional({ description: 'Part of the name', maxLength: 100 })
+  @ApiPropertyOptional({ description: 'Part of the name (no control characters; a parameter that does not decode is refused)', maxLength: 100 })
   @IsOptional() @IsString() @Length(1, 100)
+  // An undecodable escape reaches here as its raw text (%ED%A0%80), a NUL as a control character: neither is a name.
+  @Matches(/^[^\p{Cc}\p{Cs}\uFFFD%]+$/u, { message: 'q must be text without control characters or undecodable escapes' })
   q?: string;
 }
 
