@@ -1,5 +1,6 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { http, login, startApiApp, type RunningApi } from '../support/stack';
+import { eventually, http, login, startApiApp, startWorkerApp, type RunningApi } from '../support/stack';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Names unique to this run: the database may hold entries of earlier runs. */
@@ -23,15 +24,17 @@ async function upload(api: RunningApi, token: string, file: Buffer, type = XLSX)
 /** The registry through HTTP: create, change, history, reach, an import with broken rows, the export round trip. */
 describe('registry', () => {
   let api: RunningApi;
+  let worker: INestApplicationContext;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    api = await startApiApp();
+    [api, worker] = await Promise.all([startApiApp(), startWorkerApp()]);
     for (const user of ['admin', 'inspector.gd', 'handler.gz', 'operator.gz', 'operator.sz', 'handler.hz', 'discipline.gz']) tokens[user] = await login(api.baseUrl, user);
   });
 
   afterAll(async () => {
     await api?.app.close();
+    await worker?.close();
   });
 
   const app = (over: Record<string, unknown> = {}) => ({
@@ -176,5 +179,42 @@ describe('registry', () => {
     expect((await upload(api, tokens.admin, Buffer.from('{}'), 'application/json')).status).toBe(415);
     expect((await upload(api, tokens.admin, Buffer.alloc(3 * 1024 * 1024))).status).toBe(413);
     expect((await upload(api, tokens['handler.gz'], await workbook([]))).status).toBe(403);
+  });
+
+  it('scores focused monitoring under the weights in force, counting complaints that name the entry', async () => {
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const name = `监测App${RUN}`;
+    const created = await http(api.baseUrl, 'POST', '/api/v1/registry', {
+      token: tokens.admin,
+      body: app({ name, icpFiling: icp(31), regionCode: '440100', declaredUsers: 9_999_999, features: [{ feature: 'CHECK_IN', approved: false }], lastUsedOn: today }),
+    });
+    expect(created.status).toBe(201);
+    const complaint = await http(api.baseUrl, 'POST', '/api/v1/complaints', {
+      body: { category: 'MANDATORY_FEATURES', subjectType: 'APP', subjectName: name, regionCode: '440106', description: '要求每天在App里打卡签到。', anonymous: true },
+    });
+    expect(complaint.status).toBe(201);
+
+    expect((await http(api.baseUrl, 'POST', '/api/v1/registry/score-weights', { token: tokens['inspector.gd'], body: { weights: {} } })).status).toBe(403);
+    const none = await http(api.baseUrl, 'POST', '/api/v1/registry/score-weights', { token: tokens.admin, body: { weights: { USER_SCALE: 0, FEATURES: 0, FREQUENCY: 0, REACH: 0, COMPLAINTS: 0 } } });
+    expect([none.status, none.body.details?.[0]?.reason]).toEqual([400, '至少一项权重大于0']);
+    const set = await http(api.baseUrl, 'POST', '/api/v1/registry/score-weights', { token: tokens.admin, body: { weights: { USER_SCALE: 1, FEATURES: 0, FREQUENCY: 0, REACH: 0, COMPLAINTS: 1 } } });
+    expect(set.status).toBe(201);
+    const current = await http(api.baseUrl, 'GET', '/api/v1/registry/score-weights', { token: tokens['handler.gz'] });
+    expect(current.body).toMatchObject({ version: set.body.version, weights: { USER_SCALE: 1, COMPLAINTS: 1 } });
+
+    // Users count fully (1), one complaint a fifth (0.2): (1 + 0.2) / 2 × 100.
+    const item = await eventually(async () => {
+      const list = await http(api.baseUrl, 'GET', '/api/v1/registry/monitoring?regionCode=440100&pageSize=100', { token: tokens['handler.gz'] });
+      expect(list.status).toBe(200);
+      const found = list.body.items.find((i: { name: string }) => i.name === name);
+      expect(found?.complaints).toBe(1);
+      return found;
+    });
+    expect(item).toMatchObject({ score: 60, factors: { USER_SCALE: 1, FEATURES: 0.667, FREQUENCY: 1, REACH: 0.6, COMPLAINTS: 0.2 } });
+    const list = (await http(api.baseUrl, 'GET', '/api/v1/registry/monitoring?pageSize=100', { token: tokens['handler.gz'] })).body;
+    expect(list.weights.version).toBe(set.body.version);
+    const scores = list.items.map((i: { score: number }) => i.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect((await http(api.baseUrl, 'GET', '/api/v1/registry/monitoring', { token: tokens['handler.hz'] })).body.items.find((i: { name: string }) => i.name === name)).toBeUndefined();
   });
 });

@@ -9,6 +9,7 @@ export * from './entities/case-intake.entity';
 export * from './entities/saved-filter.entity';
 export * from './entities/registry-entry.entity';
 export * from './entities/registry-entry-version.entity';
+export * from './entities/registry-score-weights.entity';
 export * from './data-source-options';
 export * from './database.module';
 export * from './seed/demo-seed';

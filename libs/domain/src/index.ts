@@ -16,5 +16,6 @@ export * from './icp-filing';
 export * from './name-similarity';
 export * from './registry-rules';
 export * from './registry-flags';
+export * from './registry-score';
 export * from './labels-zh-cn';
 export * from './error-codes';

@@ -4,6 +4,7 @@ import type { CaseSource, CaseStage, CaseStatus, Category, Satisfaction, Severit
 import type { AccountabilityOutcome, ReferralStatus } from './referral';
 import type { OrganizationKind, Role } from './roles';
 import type { DeadlineKind } from './sla';
+import type { ScoreFactor } from './registry-score';
 import type { RegistryChange, RegistryFlag, RegistryKind, RegistryPlatform, RegistryStatus, RestrictedFeature } from './registry-vocabulary';
 
 /**
@@ -175,6 +176,7 @@ export const REGISTRY_FLAG_ZH: Record<RegistryFlag, { label: string; explain: st
   UNAPPROVED_FEATURE: { label: '强制功能未审批', explain: '设置了打卡签到、积分排名或在线时长功能，未经审批' },
   TOO_MANY_ACCOUNTS: { label: '账号过多', explain: '主办单位在用的公众账号超过规定数量' },
 };
+export const SCORE_FACTOR_ZH: Record<ScoreFactor, string> = { USER_SCALE: '用户规模', FEATURES: '强制功能', FREQUENCY: '使用频率', REACH: '影响范围', COMPLAINTS: '投诉情况' };
 export const REGISTRY_CHANGE_ZH: Record<RegistryChange, string> = { CREATED: '登记', UPDATED: '修改', IMPORTED: 'Excel导入' };
 
 /** Each action as a button, and a sentence on what it does. */

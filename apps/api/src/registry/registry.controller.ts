@@ -2,11 +2,14 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Quer
 import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { REGISTRY_READ_ROLES, REGISTRY_WRITE_ROLES } from '@app/domain';
+import { CentralOfficeOnly } from '../access/central-office.guard';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
 import { ErrorResponse } from '../common/error-response';
 import { CreateRegistryEntryDto, ListRegistryQuery, RegistryEntryResponse, RegistryImportReport, RegistryListResponse, RegistryVersionResponse, UpdateRegistryEntryDto } from './registry.dtos';
 import { RegistryImportService } from './registry-import.service';
+import { MonitoringListResponse, MonitoringQuery, ScoreWeightsResponse, SetScoreWeightsDto } from './monitoring.dtos';
+import { MonitoringService } from './monitoring.service';
 import { RegistryService } from './registry.service';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, registryWorkbook, XLSX_TYPE } from './registry-sheet';
 
@@ -19,6 +22,7 @@ export class RegistryController {
   constructor(
     private readonly registry: RegistryService,
     private readonly importer: RegistryImportService,
+    private readonly monitoring: MonitoringService,
   ) {}
 
   @Get()
@@ -35,6 +39,31 @@ export class RegistryController {
     const file = await registryWorkbook(await this.registry.matching(user, query));
     res.setHeader('Content-Disposition', `attachment; filename="registry.xlsx"; filename*=UTF-8''${encodeURIComponent('政务应用登记.xlsx')}`);
     return new StreamableFile(file, { type: XLSX_TYPE });
+  }
+
+  @Get('monitoring')
+  @ApiOperation({ summary: 'Focused monitoring (重点监测): the open entries within your jurisdiction, highest score first, with each factor' })
+  @ApiOkResponse({ type: MonitoringListResponse })
+  monitoringList(@CurrentUser() user: StaffUser, @Query() query: MonitoringQuery): Promise<MonitoringListResponse> {
+    return this.monitoring.list(user, query);
+  }
+
+  @Get('score-weights')
+  @ApiOperation({ summary: 'The focused-monitoring weights in force' })
+  @ApiOkResponse({ type: ScoreWeightsResponse })
+  scoreWeights(): Promise<ScoreWeightsResponse> {
+    return this.monitoring.weights();
+  }
+
+  @Post('score-weights')
+  @HttpCode(201)
+  @Roles('ADMIN')
+  @CentralOfficeOnly()
+  @ApiOperation({ summary: "Set the focused-monitoring weights: a new version, in force at once (the central office's administrators)" })
+  @ApiCreatedResponse({ type: ScoreWeightsResponse })
+  @ApiBadRequestResponse({ type: ErrorResponse })
+  setScoreWeights(@CurrentUser() user: StaffUser, @Body() body: SetScoreWeightsDto): Promise<ScoreWeightsResponse> {
+    return this.monitoring.setWeights(user, body.weights);
   }
 
   @Post('import')

@@ -5,11 +5,12 @@ import { DatabaseModule } from '@app/database';
 import { AccessModule } from '../access/access.module';
 import { RegistryController } from './registry.controller';
 import { RegistryImportService } from './registry-import.service';
+import { MonitoringService } from './monitoring.service';
 import { RegistryReach } from './registry-reach';
 import { RegistryService } from './registry.service';
 import { IMPORT_MAX_BYTES, XLSX_TYPE } from './registry-sheet';
 
-@Module({ imports: [DatabaseModule, AccessModule, AuditModule], controllers: [RegistryController], providers: [RegistryService, RegistryImportService, RegistryReach] })
+@Module({ imports: [DatabaseModule, AccessModule, AuditModule], controllers: [RegistryController], providers: [RegistryService, RegistryImportService, RegistryReach, MonitoringService] })
 export class RegistryModule implements NestModule {
   /** The import takes the workbook's bytes as its body: only on that route, and only this large. */
   configure(consumer: MiddlewareConsumer): void {

@@ -28,7 +28,7 @@ export const beijingToday = (now = new Date()): string => new Date(now.getTime()
 const REQUIRED: readonly (keyof RegistryEntryContent)[] = ['name', 'kind', 'platform', 'hostUnitId', 'regionCode', 'status'];
 
 /** An entry with its host unit's name and level, as lists and flags need it. */
-type LoadedEntry = RegistryEntryEntity & { hostUnitName: string; hostUnitLevel: number };
+export type LoadedEntry = RegistryEntryEntity & { hostUnitName: string; hostUnitLevel: number };
 
 /**
  * The registry: entries kept by offices' administrators and inspectors, read by the offices' staff, all
@@ -161,7 +161,8 @@ export class RegistryService {
     return id;
   }
 
-  private async load(user: StaffUser): Promise<LoadedEntry[]> {
+  /** Every entry in reach, by name, with its host unit's name and level. */
+  async load(user: StaffUser): Promise<LoadedEntry[]> {
     const qb = this.dataSource
       .getRepository(RegistryEntryEntity)
       .createQueryBuilder('e')
