@@ -142,6 +142,13 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/registry': { request: () => ({ path: '/api/v1/registry', body: {} }), expect: [401, 403, 403, 403, 400, 403, 400] },
   // A JSON body is not a workbook.
   'POST /api/v1/registry/import': { request: () => ({ path: '/api/v1/registry/import', body: {} }), expect: [401, 403, 403, 403, 415, 403, 415] },
+  'GET /api/v1/registry/monitoring': { request: () => ({ path: '/api/v1/registry/monitoring' }), expect: [401, 200, 200, 200, 200, 403, 200] },
+  'GET /api/v1/registry/score-weights': { request: () => ({ path: '/api/v1/registry/score-weights' }), expect: [401, 200, 200, 200, 200, 403, 200] },
+  'POST /api/v1/registry/score-weights': {
+    request: () => ({ path: '/api/v1/registry/score-weights', body: {} }),
+    expect: [401, 403, 403, 403, 403, 403, 400],
+    outsider: { user: PROVINCIAL_ADMIN, status: 403 },
+  },
   'GET /api/v1/registry/{id}': {
     request: (f) => ({ path: `/api/v1/registry/${f.registryEntryId}` }),
     expect: [401, 200, 200, 200, 200, 403, 200],

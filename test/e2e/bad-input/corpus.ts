@@ -955,6 +955,29 @@ function routes(f: CorpusFixture): RouteSpec[] {
       ],
     },
     {
+      route: 'GET /api/v1/registry/monitoring',
+      method: 'GET',
+      template: '/api/v1/registry/monitoring',
+      as: 'handler.gz',
+      allowed: REGISTRY_READ_ROLES,
+      query: { base: {}, fields: { kind: REGISTRY_FILTERS.kind, regionCode: REGISTRY_FILTERS.regionCode, page: queryInt(1, 100000), pageSize: queryInt(1, 100) } },
+      control: { status: 200 },
+    },
+    { route: 'GET /api/v1/registry/score-weights', method: 'GET', template: '/api/v1/registry/score-weights', as: 'handler.gz', allowed: REGISTRY_READ_ROLES, control: { status: 200 } },
+    {
+      route: 'POST /api/v1/registry/score-weights',
+      method: 'POST',
+      template: '/api/v1/registry/score-weights',
+      as: 'admin',
+      allowed: ['ADMIN'],
+      // Two weights over the maximum: no single mutation makes the weights valid, nothing is saved.
+      body: {
+        base: { weights: { USER_SCALE: 11, FEATURES: 11, FREQUENCY: 1, REACH: 2, COMPLAINTS: 3 } },
+        fields: { weights: { kind: 'object', fields: Object.fromEntries(['USER_SCALE', 'FEATURES', 'FREQUENCY', 'REACH', 'COMPLAINTS'].map((k) => [k, int(0, 10)])) } },
+      },
+      control: { status: 400, message: /USER_SCALE|FEATURES/ },
+    },
+    {
       route: 'GET /api/v1/registry/{id}',
       method: 'GET',
       template: '/api/v1/registry/{id}',

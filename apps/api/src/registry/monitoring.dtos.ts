@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsNotEmptyObject, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { MAX_SCORE_WEIGHT, REGISTRY_KINDS, REGISTRY_STATUSES, SCORE_FACTOR_ZH, zhValues, type RegistryKind, type RegistryStatus } from '@app/domain';
 import { PageQuery } from '../common/page.query';
 
@@ -16,7 +16,7 @@ export class ScoreWeightsDto {
 
 export class SetScoreWeightsDto {
   @ApiProperty({ type: ScoreWeightsDto, description: `One whole weight 0–${MAX_SCORE_WEIGHT} per factor, at least one above 0: ${zhValues(SCORE_FACTOR_ZH)}` })
-  @ValidateNested() @Type(() => ScoreWeightsDto)
+  @IsNotEmptyObject() @ValidateNested() @Type(() => ScoreWeightsDto)
   weights: ScoreWeightsDto;
 }
 
