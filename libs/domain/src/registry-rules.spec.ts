@@ -1,3 +1,4 @@
+import { DUPLICATE_SIMILARITY_THRESHOLD, nameSimilarity } from './name-similarity';
 import { DEFAULT_REGISTRY_FLAG_SETTINGS, registryFlags, type FlaggableEntry } from './registry-flags';
 import { isCalendarDate, registryEntryProblems, type RegistryEntryContent } from './registry-rules';
 
@@ -91,6 +92,16 @@ describe('registry flags', () => {
     ];
     expect(flagsOf(entries)).toEqual({ 1: ['DUPLICATE'], 2: ['DUPLICATE'], 3: [], 4: [], 5: [], 6: [] });
     expect(registryFlags(entries, DEFAULT_REGISTRY_FLAG_SETTINGS, TODAY).get(1)![0].reason).toMatch(/“天河区政务服务中心”（编号2，相似度0\.\d\d）/);
+  });
+
+  it('finds exactly the pairs whose nameSimilarity reaches the threshold', () => {
+    const names = ['天河区政务服务', '天河区政务服务中心', '天河政务服务', '天河发布', '天河区发布', '广州税务', '广州税务服务', '穗好办', '穗好办App', '政务App', '税', '税'];
+    const entries = names.map((name, i) => entry(i + 1, { name }));
+    const notes = registryFlags(entries, DEFAULT_REGISTRY_FLAG_SETTINGS, TODAY);
+    for (const a of entries) {
+      const expected = entries.some((b) => b.id !== a.id && nameSimilarity(a.name, b.name) >= DUPLICATE_SIMILARITY_THRESHOLD);
+      expect([a.name, notes.get(a.id)!.some((n) => n.flag === 'DUPLICATE')]).toEqual([a.name, expected]);
+    }
   });
 
   it('flags a restricted feature without approval, naming it', () => {

@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuditTrail, type AuditEntry } from '@app/audit';
 import { RegistryEntryEntity, type OrganizationEntity } from '@app/database';
 import { FIELD_ZH, type RegistryEntryContent } from '@app/domain';
 import { gbt2260Regions } from '@app/regions';
@@ -27,6 +28,7 @@ export class RegistryImportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: RegistryService,
     private readonly reach: RegistryReach,
+    private readonly audit: AuditTrail,
   ) {}
 
   async import(user: StaffUser, file: Buffer): Promise<RegistryImportReport> {
@@ -42,6 +44,7 @@ export class RegistryImportService {
     await this.dataSource.transaction(async (em) => {
       const units = await this.reach.hostUnits(user, em);
       const seen = new Map<string, number>();
+      const audit: AuditEntry[] = [];
       for (const sheetRow of rows) {
         if (!sheetRow.entry) {
           refuse(sheetRow.row, sheetRow.problems);
@@ -77,10 +80,11 @@ export class RegistryImportService {
           report.unchanged += 1;
           continue;
         }
-        await this.registry.write(em, user, existing, content, 'IMPORTED');
+        await this.registry.write(em, user, existing, content, 'IMPORTED', audit);
         if (existing) report.updated += 1;
         else report.created += 1;
       }
+      await this.audit.append(audit, em);
     });
     return report;
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Req, Res, StreamableFile, UnsupportedMediaTypeException } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiProduces, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { REGISTRY_READ_ROLES, REGISTRY_WRITE_ROLES } from '@app/domain';
 import { CentralOfficeOnly } from '../access/central-office.guard';
@@ -74,6 +74,8 @@ export class RegistryController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: RegistryImportReport })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'Not a workbook of the layout, or too many rows' })
+  @ApiPayloadTooLargeResponse({ type: ErrorResponse, description: `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB` })
+  @ApiUnsupportedMediaTypeResponse({ type: ErrorResponse, description: 'The body is not the workbook file' })
   import(@CurrentUser() user: StaffUser, @Req() req: Request): Promise<RegistryImportReport> {
     const body: unknown = req.body;
     if (!Buffer.isBuffer(body)) throw new UnsupportedMediaTypeException(`Send the workbook as the body with Content-Type ${XLSX_TYPE}`);

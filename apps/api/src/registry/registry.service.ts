@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditTrail } from '@app/audit';
+import { AuditTrail, type AuditEntry } from '@app/audit';
 import { AppConfig } from '@app/config';
 import { OrganizationEntity, RegistryEntryEntity, RegistryEntryVersionEntity, UserEntity } from '@app/database';
 import {
@@ -136,8 +136,10 @@ export class RegistryService {
   /**
    * Writes the entry (a new one when `existing` is null), its version row and its audit record in the
    * caller's transaction; nothing when the content is what is stored already. Returns the entry's id.
+   * With `auditLater`, the audit record is added there for the caller to append at the end of its
+   * transaction: appending holds the audit chain's lock until the commit, so a long import appends once.
    */
-  async write(em: EntityManager, user: StaffUser, existing: RegistryEntryEntity | null, content: RegistryEntryContent, change: RegistryChange): Promise<number> {
+  async write(em: EntityManager, user: StaffUser, existing: RegistryEntryEntity | null, content: RegistryEntryContent, change: RegistryChange, auditLater?: AuditEntry[]): Promise<number> {
     const before = existing ? contentOf(existing) : null;
     if (existing && sameContent(before!, content)) return existing.id;
     const now = new Date();
@@ -157,7 +159,9 @@ export class RegistryService {
       throw duplicateKeyConflict(error) ?? error;
     }
     await em.insert(RegistryEntryVersionEntity, { entryId: id, version, change, content: JSON.stringify(content), changedBy: user.id, changedByRole: user.role, changedAt: now });
-    await this.audit.append([{ action: `registry.${change}`, actor: auditActor(user), subject: `registry_entry:${id}`, before, after: { ...content, version } }], em);
+    const record: AuditEntry = { action: `registry.${change}`, actor: auditActor(user), subject: `registry_entry:${id}`, before, after: { ...content, version } };
+    if (auditLater) auditLater.push(record);
+    else await this.audit.append([record], em);
     return id;
   }
 
