@@ -6,7 +6,7 @@ import { CaseEntity, RegistryScoreWeightsEntity } from '@app/database';
 import { DEFAULT_SCORE_WEIGHTS, monitoringScore, scoreFactors, scoreWeightsProblem, type RegistryKind, type ScoreWeights, type SubjectType } from '@app/domain';
 import { auditActor, type StaffUser } from '../auth/staff-user';
 import type { MonitoringListResponse, MonitoringQuery, ScoreWeightsResponse } from './monitoring.dtos';
-import { beijingToday, contentOf, RegistryService } from './registry.service';
+import { beijingToday, contentOf, regionPrefix, RegistryService } from './registry.service';
 
 /** The subject type a complaint names an entry of each kind by. */
 const SUBJECT_OF: Record<RegistryKind, SubjectType> = { APP: 'APP', MINI_PROGRAM: 'APP', PUBLIC_ACCOUNT: 'PUBLIC_ACCOUNT', WORK_GROUP: 'WORK_GROUP' };
@@ -25,7 +25,7 @@ export class MonitoringService {
 
   async list(user: StaffUser, query: MonitoringQuery): Promise<MonitoringListResponse> {
     const weights = await this.weights();
-    const prefix = query.regionCode ? (query.regionCode.endsWith('0000') ? query.regionCode.slice(0, 2) : query.regionCode.endsWith('00') ? query.regionCode.slice(0, 4) : query.regionCode) : '';
+    const prefix = query.regionCode ? regionPrefix(query.regionCode) : '';
     const entries = (await this.registry.load(user)).filter((e) => e.status !== 'CLOSED' && (!query.kind || e.kind === query.kind) && e.regionCode.startsWith(prefix));
     const complaints = await this.complaintCounts(entries.map((e) => e.name));
     const today = beijingToday();

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail, type AuditEntry } from '@app/audit';
 import { RegistryEntryEntity, type OrganizationEntity } from '@app/database';
-import { FIELD_ZH, type RegistryEntryContent } from '@app/domain';
+import type { RegistryEntryContent } from '@app/domain';
 import { gbt2260Regions } from '@app/regions';
 import type { StaffUser } from '../auth/staff-user';
 import type { RegistryImportProblem, RegistryImportReport } from './registry.dtos';
@@ -12,9 +12,10 @@ import { contentOf, contentProblems, RegistryService, toContent } from './regist
 import { readRegistrySheet, SHEET_COLUMNS, SheetError, type SheetEntry } from './registry-sheet';
 
 /** The sheet's header of a content field, for the report. */
-const HEADER_OF: Partial<Record<keyof RegistryEntryContent, string>> = Object.fromEntries(
-  SHEET_COLUMNS.filter((c) => !c.key.includes(':')).map((c) => [c.key, c.header]),
-);
+const HEADER_OF: Partial<Record<keyof RegistryEntryContent, string>> = {
+  ...Object.fromEntries(SHEET_COLUMNS.filter((c) => !c.key.includes(':')).map((c) => [c.key, c.header])),
+  features: '打卡签到、积分排名、在线时长',
+};
 
 /**
  * Imports an office's registry sheet. Each row is checked on its own; the good rows are written in one
@@ -60,7 +61,7 @@ export class RegistryImportService {
         const key = `${content.hostUnitId}|${content.kind}|${content.name}`;
         if (seen.has(key)) problems.push({ field: 'name', reason: `与第${seen.get(key)}行重复（同一主办单位、类型和名称）` });
         if (problems.length > 0) {
-          refuse(sheetRow.row, problems.map((p) => ({ column: HEADER_OF[p.field] ?? FIELD_ZH[p.field] ?? p.field, reason: p.reason })));
+          refuse(sheetRow.row, problems.map((p) => ({ column: HEADER_OF[p.field] ?? p.field, reason: p.reason })));
           continue;
         }
         seen.set(key, sheetRow.row);

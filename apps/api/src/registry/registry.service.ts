@@ -186,7 +186,7 @@ export class RegistryService {
 }
 
 /** 440000 takes the province, 440100 the city, 440106 the district alone. */
-function regionPrefix(code: string): string {
+export function regionPrefix(code: string): string {
   return code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code;
 }
 
