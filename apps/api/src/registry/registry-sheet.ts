@@ -12,6 +12,8 @@ import {
 } from '@app/domain';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The import's body types: the workbook's own, or plain bytes (what generic HTTP clients send for a file). */
+export const IMPORT_TYPES = [XLSX_TYPE, 'application/octet-stream'];
 /** Limits of one import: an office's sheet fits easily, a runaway file does not reach the parser. */
 export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 2000;

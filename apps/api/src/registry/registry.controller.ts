@@ -11,7 +11,7 @@ import { RegistryImportService } from './registry-import.service';
 import { MonitoringListResponse, MonitoringQuery, ScoreWeightsResponse, SetScoreWeightsDto } from './monitoring.dtos';
 import { MonitoringService } from './monitoring.service';
 import { RegistryService } from './registry.service';
-import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, registryWorkbook, XLSX_TYPE } from './registry-sheet';
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, IMPORT_TYPES, registryWorkbook, XLSX_TYPE } from './registry-sheet';
 
 /** The registry of government apps, mini programs, public accounts and work groups (README, "Registry"). */
 @ApiTags('registry')
@@ -70,7 +70,7 @@ export class RegistryController {
   @HttpCode(200)
   @Roles(...REGISTRY_WRITE_ROLES)
   @ApiOperation({ summary: `Import a registry sheet (the .xlsx bytes as the body, at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB and ${IMPORT_MAX_ROWS} rows): good rows are written, refused rows reported` })
-  @ApiConsumes(XLSX_TYPE)
+  @ApiConsumes(...IMPORT_TYPES)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: RegistryImportReport })
   @ApiBadRequestResponse({ type: ErrorResponse, description: 'Not a workbook of the layout, or too many rows' })
@@ -78,7 +78,7 @@ export class RegistryController {
   @ApiUnsupportedMediaTypeResponse({ type: ErrorResponse, description: 'The body is not the workbook file' })
   import(@CurrentUser() user: StaffUser, @Req() req: Request): Promise<RegistryImportReport> {
     const body: unknown = req.body;
-    if (!Buffer.isBuffer(body)) throw new UnsupportedMediaTypeException(`Send the workbook as the body with Content-Type ${XLSX_TYPE}`);
+    if (!Buffer.isBuffer(body)) throw new UnsupportedMediaTypeException(`Send the workbook as the body with Content-Type ${IMPORT_TYPES.join(' or ')}`);
     return this.importer.import(user, body);
   }
 

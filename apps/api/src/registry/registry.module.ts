@@ -8,12 +8,12 @@ import { RegistryImportService } from './registry-import.service';
 import { MonitoringService } from './monitoring.service';
 import { RegistryReach } from './registry-reach';
 import { RegistryService } from './registry.service';
-import { IMPORT_MAX_BYTES, XLSX_TYPE } from './registry-sheet';
+import { IMPORT_MAX_BYTES, IMPORT_TYPES } from './registry-sheet';
 
 @Module({ imports: [DatabaseModule, AccessModule, AuditModule], controllers: [RegistryController], providers: [RegistryService, RegistryImportService, RegistryReach, MonitoringService] })
 export class RegistryModule implements NestModule {
   /** The import takes the workbook's bytes as its body: only on that route, and only this large. */
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(raw({ type: XLSX_TYPE, limit: IMPORT_MAX_BYTES })).forRoutes({ path: 'api/v1/registry/import', method: RequestMethod.POST });
+    consumer.apply(raw({ type: IMPORT_TYPES, limit: IMPORT_MAX_BYTES })).forRoutes({ path: 'api/v1/registry/import', method: RequestMethod.POST });
   }
 }
