@@ -10,7 +10,7 @@ const WORKFLOW_BANNED = {
     { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/proto'], message: 'Only @temporalio/workflow and @temporalio/common run inside workflows.' },
     { group: ['@app/*'], message: 'The workflow bundler does not know the @app aliases: import libs by relative path.' },
     { group: ['**/activities', '**/activities/*'], allowTypeImports: true, message: 'Import activities as types and call them through proxyActivities.' },
-    { regex: '/libs/(?!domain/|temporal/src/(search-attributes|workflow-contracts)$)', message: 'Workflows may import only libs/domain, the search attribute keys and the workflow contracts.' },
+    { regex: '/libs/(?!domain/|temporal/src/(search-attributes|workflow-contracts|request-id-header)$)', message: 'Workflows may import only libs/domain, the search attribute keys, the workflow contracts and the request-id header.' },
   ],
   paths: ['fs', 'path', 'crypto', 'http', 'https', 'child_process', 'os', 'net', 'process', 'worker_threads', 'timers', 'events'].map((name) => ({ name, message: 'Workflows must not use Node built-ins.' })),
 };

@@ -1,5 +1,5 @@
 import type { CalendarService } from '@app/calendar';
-import type { ActorRef, CaseStall, CaseState, CaseWorkflowInput, Category, DeadlineSchedule, SlaPolicySnapshot, Severity, SlaTerms, TimelineEntry } from '@app/domain';
+import { ESCALATION_EVENTS, type ActorRef, type CaseStall, type CaseState, type CaseWorkflowInput, type Category, type DeadlineSchedule, type SlaPolicySnapshot, type Severity, type SlaTerms, type TimelineEntry } from '@app/domain';
 import type { CaseProjectionWriter, NoticeRequest, NotificationWriter, RegisteredCase } from '@app/projection';
 import type { SlaPolicyService } from '@app/sla';
 
@@ -8,12 +8,14 @@ export interface CaseActivityDeps {
   notifications: NotificationWriter;
   calendar: CalendarService;
   sla: SlaPolicyService;
+  /** Counts escalations once each, when their projection is written (not on a retried write). */
+  escalations: { inc(labels: { kind: string }): void };
 }
 
 type ScheduleTerms = Pick<SlaTerms, 'timeUnit' | 'supervisionGrace' | 'referralGrace'>;
 
 /** Adapters the case and referral workflows call; the rules live in libs/. */
-export function createCaseActivities({ projection, notifications, calendar, sla }: CaseActivityDeps) {
+export function createCaseActivities({ projection, notifications, calendar, sla, escalations }: CaseActivityDeps) {
   return {
     async registerCase(input: CaseWorkflowInput): Promise<RegisteredCase> {
       return projection.register(input);
@@ -33,7 +35,8 @@ export function createCaseActivities({ projection, notifications, calendar, sla 
     },
 
     async projectCase(state: CaseState, entries: TimelineEntry[], firstSeq: number, at: string): Promise<void> {
-      await projection.project(state, entries, firstSeq, new Date(at));
+      const moved = await projection.project(state, entries, firstSeq, new Date(at));
+      if (moved) for (const entry of entries) if (ESCALATION_EVENTS.has(entry.type)) escalations.inc({ kind: entry.type });
     },
 
     /** Writes the stall (or its end, after a successful retry) to the case row and the audit trail. */

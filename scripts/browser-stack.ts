@@ -28,6 +28,10 @@ async function main(): Promise<void> {
     TEMPORAL_TASK_QUEUE: `cases-browser-${process.pid}`,
     API_HOST: '127.0.0.1',
     API_PORT: process.env.BROWSER_API_PORT ?? '3390',
+    // The ops listeners stay off: stacks run side by side on one machine.
+    METRICS_PORT: '0',
+    WORKER_OPS_PORT: '0',
+    TEMPORAL_METRICS_PORT: '0',
     JWT_SECRET: randomBytes(32).toString('hex'),
     INTAKE_SECRET: randomBytes(32).toString('hex'),
     PII_KEYS: `browser1:${randomBytes(32).toString('base64')}`,

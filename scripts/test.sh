@@ -10,6 +10,8 @@ echo "== typecheck"
 npx tsc -p tsconfig.json --noEmit
 npx tsc -p apps/web/tsconfig.json
 npx tsc -p test/browser/tsconfig.json
+echo "== deployment files (Dockerfile, compose, Helm chart)"
+bash scripts/test-deploy.sh
 echo "== web components (Vitest)"
 npm run --silent test:web
 echo "== unit, integration and e2e tests"

@@ -51,6 +51,7 @@ import {
 } from '../libs/temporal/src/workflow-contracts';
 import { failureReason, isPermanent } from './activity-failures';
 import { referralWorkflow } from './referral.workflow';
+import { requestScope } from './request-id.interceptors';
 
 export type { CaseState } from '../libs/domain/src';
 
@@ -88,8 +89,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   const state = initialCaseState(input);
   // Decided once, at the start: a case keeps the rules it started with, so older histories replay on theirs.
   state.rules = { findingReferredOnce: patched(FINDING_REFERRED_ONCE), supervisionDeadline: patched(SUPERVISION_DEADLINE) };
-  // Decisions wait here for their effects (activities, timers, children) to be carried out in order.
-  const queue: Decision[] = [];
+  // Decisions wait here for their effects (activities, timers, children) to be carried out in order,
+  // each under the request id that brought it (its activities log it).
+  const queue: { decision: Decision; scope: ReturnType<typeof requestScope> }[] = [];
   // Until the case is registered and admitted, an action would be applied to a state that the admission resets.
   let admitted = false;
   let received = 0;
@@ -99,7 +101,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   let retries = 0;
   let retriedBy: ActorRef | null = null;
   const enqueue = (decision: Decision): number => {
-    queue.push(decision);
+    queue.push({ decision, scope: requestScope() });
     return ++received;
   };
 
@@ -226,7 +228,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     }
     if (queue.length === 0 && wakeAt !== null && Date.now() >= wakeAt) enqueue(escalate(state, new Date()));
     while (queue.length > 0) {
-      await carryOut(effects, state, queue.shift()!);
+      const { decision, scope } = queue.shift()!;
+      await scope(() => carryOut(effects, state, decision));
       carriedOut += 1;
     }
     if (state.status === 'CLOSED') break;

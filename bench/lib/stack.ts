@@ -22,6 +22,10 @@ export function benchEnvironment(options: { dbName: string; temporalAddress: str
     SEED_DEMO: '1',
     API_HOST: '127.0.0.1',
     API_PORT: String(options.apiPort),
+    // The ops listeners stay off: stacks run side by side on one machine.
+    METRICS_PORT: '0',
+    WORKER_OPS_PORT: '0',
+    TEMPORAL_METRICS_PORT: '0',
     DB_HOST: process.env.DB_HOST ?? '127.0.0.1',
     DB_PORT: process.env.DB_PORT ?? '3306',
     DB_USER: process.env.DB_USER ?? 'root',

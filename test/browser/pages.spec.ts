@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { api, expectAccessible, fileComplaint, loginAs, screenshot, waitForCase } from './support/helpers';
+import { api, expectAccessible, fileComplaint, loginAs, pickRegion, screenshot, waitForCase } from './support/helpers';
 
 /** Every page of the console, as the role that uses it: what it shows, an accessibility scan, a screenshot. */
 
@@ -22,6 +22,9 @@ test('login page and the handler inbox: filters, saved filters, deadlines in wor
   await expect(page).toHaveURL(/category=RANKING_ABUSE/);
   await expect(page.getByRole('row').filter({ hasText: '打卡接龙' })).toHaveCount(0);
   await expect(row).toBeVisible();
+  await pickRegion(page, '地区', '广州市', '广东省 / 广州市');
+  await expect(page).toHaveURL(/regionCode=440100/);
+  await expect(row.getByText('广州市 海珠区')).toBeVisible();
   await page.getByLabel('筛选名称').fill('排名类');
   await page.getByRole('button', { name: '保存筛选' }).click();
   await expect(page.locator('.ant-tag').filter({ hasText: '排名类' })).toBeVisible();
@@ -150,30 +153,11 @@ test('inspector: spot-check finding entry', async ({ page }) => {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '空壳、僵尸' }).click();
   await page.getByText('政务公众账号').click();
   await page.getByLabel('对象名称').fill('某区政务公众号（抽查）');
-  await page.getByLabel('地区代码').fill('440100');
+  await pickRegion(page, '地区', '广州市', '广东省 / 广州市');
   await page.getByText('一般', { exact: true }).click();
   await page.getByLabel('发现的问题').fill('半年未更新，功能链接均已失效。');
   await page.getByRole('button', { name: /登\s*记/ }).click();
   await expect(page.getByText(/已登记 FT/)).toBeVisible();
 });
 
-test('administrator: organization tree, users, SLA policy versions, calendar overrides', async ({ page, baseURL }) => {
-  const admin = await api(baseURL!, 'admin');
-  expect((await admin.put('/api/v1/admin/calendar/overrides', { data: { days: [{ date: '2027-02-06', workday: true, name: '春节调休' }] } })).status()).toBe(200);
-  await loginAs(page, 'admin');
-  await page.getByRole('link', { name: '组织机构' }).click();
-  await expect(page.getByText(/广州市网信办（市级网信办/)).toBeVisible();
-  await expectAccessible(page, 'organizations');
-  await screenshot(page, 'console-admin-orgs');
-  await page.getByRole('link', { name: '用户' }).click();
-  await expect(page.getByRole('cell', { name: 'handler.gz' })).toBeVisible();
-  await expectAccessible(page, 'users');
-  await page.getByRole('link', { name: '时限规则' }).click();
-  await expect(page.getByText('受理时限')).toBeVisible();
-  await expectAccessible(page, 'sla policies');
-  await screenshot(page, 'console-admin-sla');
-  await page.getByRole('link', { name: '节假日' }).click();
-  await expect(page.locator('.ant-picker-calendar')).toBeVisible();
-  await expectAccessible(page, 'calendar');
-  await admin.dispose();
-});
+// The administration pages have their own spec (admin.spec.ts).

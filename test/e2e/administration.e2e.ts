@@ -75,6 +75,8 @@ describe('administration through the API', () => {
 
     const listed = await http(api.baseUrl, 'GET', `/api/v1/admin/calendar/overrides?from=${days[0].date}&to=${days[19].date}`, { token: admin });
     expect(listed.body).toHaveLength(20);
+    const adminId = (await http(api.baseUrl, 'GET', '/api/v1/admin/users', { token: admin })).body.find((u: { username: string }) => u.username === 'admin').id;
+    expect(listed.body[0]).toMatchObject({ name: '测试假期', workday: false, updatedBy: adminId, updatedAt: expect.any(String) });
     const invalid = await http(api.baseUrl, 'PUT', '/api/v1/admin/calendar/overrides', { token: admin, body: { days: [{ date: '2026-02-30', workday: true, name: 'x' }] } });
     expect(invalid.status).toBe(400);
   }, 120_000);
@@ -83,7 +85,7 @@ describe('administration through the API', () => {
     const unit = await http(api.baseUrl, 'POST', '/api/v1/admin/organizations', { token: admin, body: { name: '广州市某局', kind: 'HOST_UNIT', regionCode: '440100', parentId: 5 } });
     expect(unit).toMatchObject({ status: 201, body: { kind: 'HOST_UNIT', parentId: 5 } });
     const misplaced = await http(api.baseUrl, 'POST', '/api/v1/admin/organizations', { token: admin, body: { name: '错位', kind: 'PROVINCIAL_OFFICE', regionCode: '440100', parentId: 5 } });
-    expect(misplaced.status).toBe(400);
+    expect(misplaced).toMatchObject({ status: 400, body: { code: 'ORGANIZATION_KIND_NOT_UNDER', params: ['PROVINCIAL_OFFICE', 'CITY_OFFICE'] } });
 
     const username = `operator.test${Date.now() % 100000}`;
     const wrongHome = await http(api.baseUrl, 'POST', '/api/v1/admin/users', { token: admin, body: { username, displayName: '测试', role: 'HANDLER', organizationId: unit.body.id, password: 'Secret12345' } });
@@ -98,10 +100,27 @@ describe('administration through the API', () => {
     expect((await http(api.baseUrl, 'PATCH', `/api/v1/admin/users/${created.body.id}`, { token: admin, body: { active: false } })).body.active).toBe(false);
     // An update with nothing in it is refused as input, not passed on to the database (it was a 500).
     const empty = await http(api.baseUrl, 'PATCH', `/api/v1/admin/users/${created.body.id}`, { token: admin, body: {} });
-    expect(empty).toMatchObject({ status: 400, body: { message: 'body: name at least one of displayName, role, active, password', details: [{ field: 'body' }] } });
+    expect(empty).toMatchObject({ status: 400, body: { message: 'body: name at least one of displayName, role, organizationId, active, password', details: [{ field: 'body' }] } });
     // An optional field sent as null is absent: a null password is no password change (it was hashed: a 500).
     expect((await http(api.baseUrl, 'PATCH', `/api/v1/admin/users/${created.body.id}`, { token: admin, body: { password: null } })).status).toBe(400);
     expect((await http(api.baseUrl, 'GET', '/api/v1/notifications', { token })).status).toBe(401);
+
+    // Moving an account: within reach, its role must fit the new home, and its old tokens stop at once.
+    const moving = await http(api.baseUrl, 'POST', '/api/v1/admin/users', { token: admin, body: { username: `${username}.m`, displayName: '调动', role: 'HOST_UNIT_OPERATOR', organizationId: unit.body.id, password: 'Secret12345' } });
+    const movingToken = (await http(api.baseUrl, 'POST', '/api/v1/auth/login', { body: { username: `${username}.m`, password: 'Secret12345' } })).body.accessToken;
+    const move = (body: unknown) => http(api.baseUrl, 'PATCH', `/api/v1/admin/users/${moving.body.id}`, { token: admin, body });
+    expect(await move({ organizationId: 5 })).toMatchObject({ status: 400, body: { code: 'ROLE_NOT_AT_ORGANIZATION', details: [{ field: 'organizationId' }] } });
+    expect(await move({ organizationId: 99999 })).toMatchObject({ status: 400, body: { code: 'ORGANIZATION_OUT_OF_REACH' } });
+    // Naming the organization it is already in changes nothing (it was an UPDATE without a SET: a 500).
+    expect(await move({ organizationId: unit.body.id })).toMatchObject({ status: 200, body: { organizationId: unit.body.id } });
+    expect(await move({ organizationId: 5, role: 'HANDLER' })).toMatchObject({ status: 200, body: { organizationId: 5, role: 'HANDLER' } });
+    expect((await http(api.baseUrl, 'GET', '/api/v1/notifications', { token: movingToken })).status).toBe(401);
+    const self = (await http(api.baseUrl, 'GET', '/api/v1/admin/users', { token: admin })).body.find((u: { username: string }) => u.username === 'admin');
+    expect(await http(api.baseUrl, 'PATCH', `/api/v1/admin/users/${self.id}`, { token: admin, body: { organizationId: 3 } })).toMatchObject({ status: 409, body: { code: 'ADMIN_SELF_LOCKOUT' } });
+    expect(await http(api.baseUrl, 'POST', '/api/v1/admin/users', { token: admin, body: { username, displayName: '重名', role: 'HOST_UNIT_OPERATOR', organizationId: unit.body.id, password: 'Secret12345' } })).toMatchObject({
+      status: 409,
+      body: { code: 'USERNAME_TAKEN', params: [username] },
+    });
 
     const trail = await http(api.baseUrl, 'GET', '/api/v1/audit?action=user.UPDATED&limit=500', { token: admin });
     const record = trail.body.items.find((r: { subject: string }) => r.subject === `user:${created.body.id}`);

@@ -46,6 +46,8 @@ interface Row {
 const INVALID = { note: '' };
 const MATRIX: Record<string, Row> = {
   'GET /health': { request: () => ({ path: '/health' }), expect: [200, 200, 200, 200, 200, 200, 200] },
+  'GET /health/live': { request: () => ({ path: '/health/live' }), expect: [200, 200, 200, 200, 200, 200, 200] },
+  'GET /health/ready': { request: () => ({ path: '/health/ready' }), expect: [200, 200, 200, 200, 200, 200, 200] },
   'GET /api/v1/regions': { request: () => ({ path: '/api/v1/regions?parent=440000' }), expect: [200, 200, 200, 200, 200, 200, 200] },
   'POST /api/v1/auth/login': { request: () => ({ path: '/api/v1/auth/login', body: {} }), expect: [400, 400, 400, 400, 400, 400, 400] },
   'POST /api/v1/complaints': { request: () => ({ path: '/api/v1/complaints', body: {} }), expect: [400, 400, 400, 400, 400, 400, 400] },

@@ -234,7 +234,9 @@ describe('security through the API', () => {
         const pending = (await db.query('SELECT id FROM calendar_broadcasts WHERE started_at IS NULL ORDER BY requested_at DESC LIMIT 1')) as { id: string }[];
         expect(pending).toHaveLength(1);
         broadcastId = pending[0].id;
-        expect((await http(api.baseUrl, 'GET', '/api/v1/admin/calendar/overrides?from=2033-06-07&to=2033-06-07', { token: central })).body).toEqual([{ date: '2033-06-07', workday: false, name: '停机测试' }]);
+        expect((await http(api.baseUrl, 'GET', '/api/v1/admin/calendar/overrides?from=2033-06-07&to=2033-06-07', { token: central })).body).toEqual([
+          { date: '2033-06-07', workday: false, name: '停机测试', updatedBy: expect.any(Number), updatedAt: expect.any(String) },
+        ]);
         expect((await http(cut.baseUrl, 'GET', '/health')).body).toMatchObject({ status: 'degraded', temporal: { status: 'down' } });
         expect(await http(cut.baseUrl, 'GET', '/health', { headers: { 'x-forwarded-for': '203.0.113.5' } })).toMatchObject({ status: 503, body: { status: 'down' } });
         // Its own retries fail too while Temporal stays out of reach (this file's other replica waits an hour between sweeps).

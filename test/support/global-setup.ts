@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 // Runs outside Jest's module mapping: libs are imported by relative path here.
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { loadConfig } from '../../libs/config/src';
 import { migrateDatabase } from '../../libs/database/src/migrate';
 import { startTemporalDevServer, type DevServer } from '../../scripts/temporal-dev-server';
 import { testEnvironment } from './test-env';
+import { bundleCaseWorkflows } from '../../apps/worker/src/case-worker';
 import { freePort } from '../../scripts/free-port';
 
 declare global {
@@ -33,7 +33,7 @@ export default async function globalSetup(): Promise<void> {
   await admin.end();
   await migrateDatabase(config);
 
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+  const { code } = await bundleCaseWorkflows(quietLogger);
   const bundlePath = join(tmpdir(), `case-workflows-${process.pid}.js`);
   writeFileSync(bundlePath, code);
   process.env.WORKFLOW_BUNDLE_PATH = bundlePath;

@@ -1,13 +1,24 @@
 import 'reflect-metadata';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream, Logger as RootLogger } from 'pino';
 import { DEMO_PASSWORD } from '@app/database';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
-/** The real worker application (WorkerModule), polling the test task queue. */
-export async function startWorkerApp(): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+/** Where a test reads an app's log lines back; without it they go to standard output at the test LOG_LEVEL. */
+export interface LogCapture {
+  logDestination?: DestinationStream;
+}
+
+/**
+ * The real worker application (WorkerModule), polling the test task queue; a test may hand it the logger
+ * it installed the Temporal runtime with, as the worker's main.ts does.
+ */
+export async function startWorkerApp(options: LogCapture & { logger?: RootLogger } = {}): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.withLogging({ destination: options.logDestination, logger: options.logger }), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
   await app.init();
   return app;
 }
@@ -18,8 +29,8 @@ export interface RunningApi {
 }
 
 /** The real API application, listening on a free port. */
-export async function startApiApp(): Promise<RunningApi> {
-  const app = await createApiApp({ logger: ['error'] });
+export async function startApiApp(options: LogCapture = {}): Promise<RunningApi> {
+  const app = await createApiApp(options);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return { app, baseUrl: `http://127.0.0.1:${address.port}` };

@@ -15,6 +15,12 @@ export function testEnvironment(temporalAddress: string): Record<string, string>
     TEMPORAL_NAMESPACE: 'default',
     TEMPORAL_TASK_QUEUE: `cases-test-${process.pid}`,
     API_PORT: '0',
+    // Parallel runs share the machine: no fixed ops ports (a test that scrapes picks free ones).
+    METRICS_PORT: '0',
+    WORKER_OPS_PORT: '0',
+    TEMPORAL_METRICS_PORT: '0',
+    // Failures only, as before the logs were JSON; a test that reads the logs captures them itself.
+    LOG_LEVEL: 'error',
     // Every test client is 127.0.0.1: limits are tested on their own in abuse-resistance.e2e.ts.
     RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
     RATE_LIMIT_LOGIN_PER_MINUTE: '100000',

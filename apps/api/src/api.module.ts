@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { PrivacyModule } from '@app/privacy';
+import { LoggingModule, type LoggingOptions } from '@app/observability';
 import { TemporalModule } from '@app/temporal';
 import { AbuseModule } from './abuse/abuse.module';
 import { AuditApiModule } from './audit/audit.module';
@@ -13,6 +14,7 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import { DirectoryModule } from './admin-directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { PublicCasesModule } from './public-cases/public-cases.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { RegionsModule } from './regions/regions.module';
@@ -45,7 +47,13 @@ import { WebModule } from './web/web.module';
     RegionsModule,
     RegistryModule,
     HealthModule,
+    ObservabilityModule,
     WebModule,
   ],
 })
-export class ApiModule {}
+export class ApiModule {
+  /** The module with the process's logging; tests say where the lines go. */
+  static withLogging(options: Omit<LoggingOptions, 'service'> = {}): DynamicModule {
+    return { module: ApiModule, imports: [LoggingModule.forRoot({ service: 'api', ...options })] };
+  }
+}

@@ -1,10 +1,14 @@
-import type { INestApplication, LogLevel } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Response as ExpressResponse } from 'express';
 import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { Registry } from 'prom-client';
 import { AppConfig } from '@app/config';
+import { assignRequestId, bindRequestContext } from '@app/observability';
 import { ApiModule } from './api.module';
 import { answerClientErrorsAsJson } from './common/client-error';
 import { documentEachAction } from './case-actions/action-routes.document';
@@ -13,6 +17,7 @@ import { ErrorResponse } from './common/error-response';
 import { documentValidationRules } from './common/validation-schema';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
+import { httpMetrics } from './observability/http-metrics';
 
 export const OPENAPI_PATH = 'api/docs';
 
@@ -35,12 +40,16 @@ export const CONTENT_SECURITY_POLICY = {
   upgradeInsecureRequests: null,
 };
 
-/** Builds the API application as main.ts and the e2e tests both run it. */
-export async function createApiApp(options: { logger?: LogLevel[] } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule, new ExpressAdapter(), { bodyParser: false, logger: options.logger ?? ['error', 'warn', 'log'] });
+/** Builds the API application as main.ts and the e2e tests both run it; tests may say where its log lines go. */
+export async function createApiApp(options: { logDestination?: DestinationStream } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.withLogging({ destination: options.logDestination }), new ExpressAdapter(), { bodyParser: false, bufferLogs: true });
+  app.useLogger(app.get(Logger));
   // One hop: the client is the address the proxy appends to X-Forwarded-For, not whatever the client put there.
   if (app.get(AppConfig).TRUST_PROXY) app.set('trust proxy', 1);
+  app.use(assignRequestId);
+  app.use(httpMetrics(app.get(Registry)));
   app.useBodyParser('json', { limit: '64kb' });
+  app.use(bindRequestContext);
   app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } }));
   // The front end lives under /console/ and /m/; the bare host opens the console.
   app.getHttpAdapter().get('/', (_req: unknown, res: unknown) => (res as ExpressResponse).redirect(302, '/console/'));

@@ -1,6 +1,18 @@
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker, type ActivityInterceptorsFactory, type Logger, type WorkerOptions } from '@temporalio/worker';
 import type { AppConfig } from '@app/config';
 import type { Activities } from '../../../activities';
+
+/**
+ * Workflow interceptor modules: the request id's way from a start or update to the activities. A prebuilt
+ * bundle must be built with them (`bundleWorkflowCode({ workflowInterceptorModules })`): the worker
+ * cannot add them to one.
+ */
+export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../../../workflows/request-id.interceptors')];
+
+/** The workflow bundle with its interceptors, for WORKFLOW_BUNDLE_PATH (the image) and the tests' shared bundle. */
+export function bundleCaseWorkflows(logger?: Logger): Promise<{ code: string }> {
+  return bundleWorkflowCode({ workflowsPath: require.resolve('../../../workflows'), workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, logger });
+}
 
 /** Where the workflow code comes from: a prebuilt bundle when given, else bundled from source at start. */
 export function workflowSource(bundlePath = process.env.WORKFLOW_BUNDLE_PATH): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
@@ -12,12 +24,15 @@ export async function createCaseWorker(
   config: Pick<AppConfig, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE'>,
   connection: NativeConnection,
   activities: Activities,
+  activityInterceptors: ActivityInterceptorsFactory[] = [],
 ): Promise<Worker> {
+  const source = workflowSource();
   return Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities,
-    ...workflowSource(),
+    interceptors: { activity: activityInterceptors, ...(source.workflowsPath ? { workflowModules: WORKFLOW_INTERCEPTOR_MODULES } : {}) },
+    ...source,
   });
 }

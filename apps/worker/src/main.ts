@@ -1,9 +1,18 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { loadConfig } from '@app/config';
+import { createLogger } from '@app/observability';
+import { installWorkerRuntime } from './worker-runtime';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn', 'log'] });
+  const config = loadConfig();
+  // The Temporal runtime takes its logger and metrics exporter once, before any connection: so the logger comes first.
+  const logger = createLogger({ service: 'worker', level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+  installWorkerRuntime(config, logger);
+  const app = await NestFactory.createApplicationContext(WorkerModule.withLogging({ logger }), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
   // SIGINT/SIGTERM run the shutdown hooks: the worker finishes its tasks before the process leaves.
   app.enableShutdownHooks();
 }

@@ -1,11 +1,16 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { Logger as RootLogger } from 'pino';
 import { AppConfig } from '@app/config';
 import { CalendarService } from '@app/calendar';
+import { temporalConnectionOptions } from '@app/temporal';
+import { ROOT_LOGGER } from '@app/observability';
 import { CaseProjectionWriter, NotificationWriter, OrganizationDirectory, ReferralWriter } from '@app/projection';
 import { SlaPolicyService } from '@app/sla';
 import { createActivities } from '../../../activities';
+import { activityObservability } from './activity-observability.interceptor';
 import { createCaseWorker } from './case-worker';
+import { WorkerMetrics } from './worker-metrics';
 
 /** Runs the Temporal Worker for the life of the Nest application and drains it on shutdown. */
 @Injectable()
@@ -23,10 +28,12 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly directory: OrganizationDirectory,
     private readonly calendar: CalendarService,
     private readonly sla: SlaPolicyService,
+    private readonly metrics: WorkerMetrics,
+    @Inject(ROOT_LOGGER) private readonly rootLogger: RootLogger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config));
     this.worker = await createCaseWorker(this.config, this.connection, createActivities({
       projection: this.projection,
       notifications: this.notifications,
@@ -34,13 +41,26 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       directory: this.directory,
       calendar: this.calendar,
       sla: this.sla,
-    }));
+      escalations: this.metrics.escalations,
+    }), [activityObservability(this.rootLogger, this.metrics)]);
     this.running = this.worker.run();
     this.running.catch((error: unknown) => {
       this.logger.error(`worker stopped: ${(error as Error).message}`);
       process.exitCode = 1;
     });
     this.logger.log(`polling task queue "${this.config.TEMPORAL_TASK_QUEUE}" on ${this.config.TEMPORAL_ADDRESS}`);
+  }
+
+  /** The worker polls (it has not stopped or failed). */
+  isRunning(): boolean {
+    return this.worker?.getState() === 'RUNNING';
+  }
+
+  /** Resolves when the Temporal frontend answers within the deadline. */
+  async pingTemporal(deadlineMs: number): Promise<void> {
+    const connection = this.connection;
+    if (!connection) throw new Error('not connected');
+    await connection.withDeadline(Date.now() + deadlineMs, () => connection.workflowService.getSystemInfo({}));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,13 +1,21 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { CalendarModule } from '@app/calendar';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { LoggingModule, type LoggingOptions } from '@app/observability';
 import { ProjectionModule } from '@app/projection';
 import { SlaModule } from '@app/sla';
 import { WorkerHost } from './worker-host.service';
+import { WorkerMetrics } from './worker-metrics';
+import { WorkerOps } from './worker-ops.service';
 
 @Module({
   imports: [ConfigModule, DatabaseModule, ProjectionModule, CalendarModule, SlaModule],
-  providers: [WorkerHost],
+  providers: [WorkerHost, WorkerMetrics, WorkerOps],
 })
-export class WorkerModule {}
+export class WorkerModule {
+  /** The module with the process's logging: main.ts passes the logger it made first, tests where the lines go. */
+  static withLogging(options: Omit<LoggingOptions, 'service'> = {}): DynamicModule {
+    return { module: WorkerModule, imports: [LoggingModule.forRoot({ service: 'worker', ...options })] };
+  }
+}

@@ -1,3 +1,4 @@
+import { accessSync, constants } from 'node:fs';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
@@ -42,6 +43,18 @@ export class AppConfig {
   @IsString() @IsNotEmpty()
   DB_NAME = 'fingertip_cases';
 
+  /** The migration job's user (DDL, and grants the application user its table privileges). Empty: DB_USER. */
+  @IsString()
+  DB_MIGRATE_USER = '';
+
+  /** Only with DB_MIGRATE_USER. */
+  @IsString()
+  DB_MIGRATE_PASSWORD = '';
+
+  /** Host part of the application user's account, for the grants the migration job gives it. */
+  @IsString() @IsNotEmpty()
+  DB_USER_HOST = '%';
+
   @IsString() @IsNotEmpty()
   TEMPORAL_ADDRESS = '127.0.0.1:7233';
 
@@ -50,6 +63,29 @@ export class AppConfig {
 
   @IsString() @IsNotEmpty()
   TEMPORAL_TASK_QUEUE = 'cases';
+
+  /** TLS to the Temporal frontend with the system's CAs; implied by any TEMPORAL_TLS_* file or TEMPORAL_API_KEY. */
+  @Transform(toBool) @IsBoolean()
+  TEMPORAL_TLS = false;
+
+  /** Paths of the client certificate and its key (PEM) for mTLS; both or neither. */
+  @IsString()
+  TEMPORAL_TLS_CERT = '';
+
+  @IsString()
+  TEMPORAL_TLS_KEY = '';
+
+  /** Path of the CA (PEM) that signed the frontend's certificate, when it is not a public one. */
+  @IsString()
+  TEMPORAL_TLS_CA = '';
+
+  /** Name expected in the frontend's certificate, when it differs from the host of TEMPORAL_ADDRESS. */
+  @IsString()
+  TEMPORAL_TLS_SERVER_NAME = '';
+
+  /** Bearer API key sent to the frontend (Temporal Cloud or a server with an authorizer); always over TLS. */
+  @IsString()
+  TEMPORAL_API_KEY = '';
 
   /** Signs access tokens. No default: a deployment must choose its own. */
   @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
@@ -113,6 +149,30 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   REGISTRY_MAX_ACCOUNTS_PER_UNIT = 5;
 
+  /** Lowest level written to the log: trace, debug, info, warn, error, fatal or silent. */
+  @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+  LOG_LEVEL: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent' = 'info';
+
+  /** json: one JSON object a line (production, log collectors); pretty: coloured lines for a developer's console (needs the dev dependency pino-pretty). */
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT: 'json' | 'pretty' = 'json';
+
+  /** Address the ops listeners (metrics, worker probes) bind to; not the public API's. */
+  @IsString() @IsNotEmpty()
+  OPS_HOST = '127.0.0.1';
+
+  /** The API's Prometheus metrics (GET /metrics) on a listener of its own; 0 turns it off. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  METRICS_PORT = 9464;
+
+  /** The worker's ops listener: /live, /ready and /metrics; 0 turns it off. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  WORKER_OPS_PORT = 9465;
+
+  /** The Temporal SDK's own metrics (the worker's runtime telemetry, /metrics); 0 turns them off. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  TEMPORAL_METRICS_PORT = 9466;
+
   /** Behind one reverse proxy: take the client IP from the address it appends to X-Forwarded-For. */
   @Transform(toBool) @IsBoolean()
   TRUST_PROXY = false;
@@ -120,17 +180,61 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
-/** Reads and validates the configuration; a missing or bad setting stops start-up with every problem named. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/** Settings only the API and the worker need; the migration job runs without them. */
+const APP_SECRETS = new Set(['JWT_SECRET', 'INTAKE_SECRET', 'PII_KEYS', 'PII_ACTIVE_KEY_ID']);
+
+/**
+ * Reads and validates the configuration; a missing or bad setting stops start-up with every problem named.
+ * `appSecrets: false` (the migration job) neither needs nor checks the application's secrets.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { appSecrets?: boolean } = {}): AppConfig {
   const known = Object.keys(new AppConfigShape());
   const picked = Object.fromEntries(known.filter((key) => env[key] !== undefined).map((key) => [key, env[key]]));
   const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
-  if (errors.length > 0) {
-    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${e.property}: ${m}`));
+  // Messages name settings and paths, never values: a secret must not reach a log through a config error.
+  const lines = [
+    ...errors
+      .filter((e) => options.appSecrets !== false || !APP_SECRETS.has(e.property))
+      .flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${e.property}: ${m}`)),
+    ...crossFieldProblems(config).map((m) => `  - ${m}`),
+  ];
+  if (lines.length > 0) {
     throw new ConfigError(`Invalid configuration (see README.md, "Configuration"):\n${lines.join('\n')}`);
   }
   return config;
+}
+
+function crossFieldProblems(config: AppConfig): string[] {
+  const problems: string[] = [];
+  if (config.DB_MIGRATE_PASSWORD !== '' && config.DB_MIGRATE_USER === '') problems.push('DB_MIGRATE_PASSWORD: set DB_MIGRATE_USER too, or leave both empty to migrate as DB_USER');
+  if ((config.TEMPORAL_TLS_CERT === '') !== (config.TEMPORAL_TLS_KEY === '')) {
+    problems.push('TEMPORAL_TLS_CERT, TEMPORAL_TLS_KEY: a client certificate needs its key, and a key its certificate');
+  }
+  for (const name of ['TEMPORAL_TLS_CERT', 'TEMPORAL_TLS_KEY', 'TEMPORAL_TLS_CA'] as const) {
+    const path = config[name];
+    if (path === '') continue;
+    try {
+      accessSync(path, constants.R_OK);
+    } catch {
+      problems.push(`${name}: cannot read the file ${path}`);
+    }
+  }
+  if (config.TEMPORAL_TLS_SERVER_NAME !== '' && !temporalUsesTls(config)) problems.push('TEMPORAL_TLS_SERVER_NAME: only meaningful with TLS (TEMPORAL_TLS=true or a TEMPORAL_TLS_* file)');
+  if (/\s/.test(config.TEMPORAL_API_KEY)) problems.push('TEMPORAL_API_KEY: contains white space (a line break copied with it?)');
+  return problems;
+}
+
+/** Whether the Temporal connection uses TLS: asked for, a certificate or CA given, or an API key (never sent in clear). */
+export function temporalUsesTls(config: Pick<AppConfig, 'TEMPORAL_TLS' | 'TEMPORAL_TLS_CERT' | 'TEMPORAL_TLS_CA' | 'TEMPORAL_API_KEY'>): boolean {
+  return config.TEMPORAL_TLS || config.TEMPORAL_TLS_CERT !== '' || config.TEMPORAL_TLS_CA !== '' || config.TEMPORAL_API_KEY !== '';
+}
+
+/** The credentials migrations run with: DB_MIGRATE_USER's when set, else the application's own. */
+export function migrationDbCredentials(config: Pick<AppConfig, 'DB_USER' | 'DB_PASSWORD' | 'DB_MIGRATE_USER' | 'DB_MIGRATE_PASSWORD'>): { DB_USER: string; DB_PASSWORD: string } {
+  return config.DB_MIGRATE_USER !== ''
+    ? { DB_USER: config.DB_MIGRATE_USER, DB_PASSWORD: config.DB_MIGRATE_PASSWORD }
+    : { DB_USER: config.DB_USER, DB_PASSWORD: config.DB_PASSWORD };
 }
 
 /** The same fields as AppConfig, all present, so their names can be listed. */

@@ -13,5 +13,7 @@ export * from './entities/registry-score-weights.entity';
 export * from './data-source-options';
 export * from './database.module';
 export * from './seed/demo-seed';
+export * from './seed/first-administrator';
 export * from './migrate';
 export * from './passwords';
+export * from './app-privileges';

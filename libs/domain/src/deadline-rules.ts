@@ -1,6 +1,9 @@
 import type { CaseState, EscalationProgress } from './case-state';
 import type { DeadlineKind, DeadlineSchedule } from './sla';
 
+/** Timeline entries that mean a case was escalated: what `fingertip_escalations_total{kind}` counts. */
+export const ESCALATION_EVENTS: ReadonlySet<string> = new Set(['DEADLINE_WARNING', 'DEADLINE_MISSED', 'SUPERVISION_ORDERED', 'REFERRED_TO_DISCIPLINE']);
+
 const NOTHING_FIRED: EscalationProgress = { warned: false, reminded: false, supervised: false, referred: false };
 
 /** A step's deadline begins: `amount` in the policy's unit from `schedule.startedAt`, nothing fired yet. */

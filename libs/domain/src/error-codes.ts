@@ -1,4 +1,4 @@
-import { ACTION_ZH, STEP_ZH, ROLE_ZH } from './labels-zh-cn';
+import { ACTION_ZH, ORGANIZATION_KIND_ZH, STEP_ZH, ROLE_ZH } from './labels-zh-cn';
 
 /**
  * Stable codes for the API's refusals and errors, sent beside the English `message` so that clients
@@ -8,7 +8,7 @@ import { ACTION_ZH, STEP_ZH, ROLE_ZH } from './labels-zh-cn';
 export interface ErrorCodeRule {
   code: string;
   pattern: RegExp;
-  /** zh-CN text; `{1}`, `{2}` are the pattern's groups, labelled when they name an action, a step or roles. */
+  /** zh-CN text; `{1}`, `{2}` are the pattern's groups, labelled when they name an action, a step, roles or organization kinds. */
   zh: string;
 }
 
@@ -34,6 +34,18 @@ export const ERROR_CODE_RULES: readonly ErrorCodeRule[] = [
   { code: 'REFERRAL_NOT_AWAITING', pattern: /^the referral is not awaiting acknowledgement$/, zh: '该移送不在待签收状态' },
   { code: 'REFERRAL_NOT_ACKNOWLEDGED', pattern: /^only an acknowledged referral can be concluded$/, zh: '移送签收后才能办结' },
   { code: 'REFERRAL_OTHER_BODY', pattern: /^the referral is held by another discipline body now$/, zh: '该移送现由其他纪检监察机关办理' },
+  // Administration (the directory rules, the central office's national settings).
+  { code: 'CENTRAL_OFFICE_ONLY', pattern: /^Only the central office changes national settings$/, zh: '只有中央网信办的管理员可以修改时限规则和节假日安排' },
+  { code: 'USERNAME_TAKEN', pattern: /^username (\S+) is taken$/, zh: '用户名 {1} 已被使用' },
+  { code: 'ADMIN_SELF_LOCKOUT', pattern: /^Administrators cannot lock themselves out$/, zh: '管理员不能停用自己、调离本机构或取消自己的管理员角色' },
+  { code: 'DISCIPLINE_ACCOUNTS_ABOVE', pattern: /^accounts of a discipline body are managed by the level above/, zh: '纪检监察机关的账号由其所监督机关的上一级（或中央网信办）管理' },
+  { code: 'ORGANIZATION_KIND_NOT_UNDER', pattern: /^(?:\w+: )?a ([A-Z_]+) cannot be placed under a ([A-Z_]+)$/, zh: '{2}下不能设立{1}' },
+  { code: 'ROLE_NOT_AT_ORGANIZATION', pattern: /^(?:\w+: )?a ([A-Z_]+) belongs to a (.+), not a ([A-Z_]+)$/, zh: '{1}只能设在{2}，不能设在{3}' },
+  { code: 'REGION_OUTSIDE_PARENT', pattern: /^(?:\w+: )?region (\d{6}) is outside the parent's region (\d{6})$/, zh: '地区 {1} 不在上级机构的地区 {2} 之内' },
+  { code: 'ORGANIZATION_OUT_OF_REACH', pattern: /^(?:\w+: )?no such organization within your jurisdiction$/, zh: '所选机构不存在，或不在您的管辖范围内' },
+  { code: 'SLA_TERMS_INVALID', pattern: /^Invalid SLA terms: /, zh: '时限规则有误，请按标出的各项修改' },
+  { code: 'CALENDAR_OVERRIDES_INVALID', pattern: /^Invalid calendar overrides: /, zh: '节假日调整有误：日期须真实，说明 1 至 64 字，连续放假不超过 31 天' },
+  { code: 'CALENDAR_SAVED_NOT_BROADCAST', pattern: /^The overrides are saved, but Temporal did not answer/, zh: '节假日调整已保存，但工作流服务暂未响应；系统会自动重试，在办案件的时限稍后更新' },
   { code: 'WRONG_CREDENTIALS', pattern: /^Wrong username or password$/, zh: '用户名或密码错误' },
   { code: 'TOKEN_INVALID', pattern: /^(Invalid or expired token|Missing bearer token)$/, zh: '登录已过期，请重新登录' },
   { code: 'SAVED_FILTERS_FULL', pattern: /^At most (\d+) saved filters$/, zh: '最多保存{1}个筛选，请先删除不用的' },
@@ -81,7 +93,14 @@ export function errorCodeOf(statusCode: number, message: string): ErrorCode {
 const labelParam = (value: string): string =>
   value
     .split(/ or |, /)
-    .map((part) => ACTION_ZH[part as keyof typeof ACTION_ZH]?.label ?? STEP_ZH[part as keyof typeof STEP_ZH] ?? ROLE_ZH[part as keyof typeof ROLE_ZH] ?? part)
+    .map(
+      (part) =>
+        ACTION_ZH[part as keyof typeof ACTION_ZH]?.label ??
+        STEP_ZH[part as keyof typeof STEP_ZH] ??
+        ROLE_ZH[part as keyof typeof ROLE_ZH] ??
+        ORGANIZATION_KIND_ZH[part as keyof typeof ORGANIZATION_KIND_ZH] ??
+        part,
+    )
     .join('或');
 
 /** The zh-CN text of an error code, with its values labelled. */

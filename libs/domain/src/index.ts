@@ -19,3 +19,4 @@ export * from './registry-flags';
 export * from './registry-score';
 export * from './labels-zh-cn';
 export * from './error-codes';
+export * from './directory-rules';

@@ -3,7 +3,7 @@ import type { CaseOutcome } from './case-state';
 import type { CaseSource, CaseStage, CaseStatus, Category, Satisfaction, Severity, SubjectType } from './case-vocabulary';
 import type { AccountabilityOutcome, ReferralStatus } from './referral';
 import type { OrganizationKind, Role } from './roles';
-import type { DeadlineKind } from './sla';
+import type { DeadlineKind, SlaTerms, TimeUnit } from './sla';
 import type { ScoreFactor } from './registry-score';
 import type { RegistryChange, RegistryFlag, RegistryKind, RegistryPlatform, RegistryStatus, RestrictedFeature } from './registry-vocabulary';
 
@@ -120,6 +120,18 @@ export const DEADLINE_KIND_ZH: Record<DeadlineKind, string> = {
   RECTIFICATION: '整改时限',
   REVIEW: '审核时限',
   FEEDBACK: '反馈时限',
+};
+
+export const TIME_UNIT_ZH: Record<TimeUnit, string> = { WORKING_DAY: '工作日', MINUTE: '分钟（仅演示）' };
+/** The SLA policy's terms besides the stage lengths (DEADLINE_KIND_ZH), as the administration pages show them. */
+export const SLA_TERM_ZH: Record<Exclude<keyof SlaTerms, 'timeUnit' | 'durations'>, string> = {
+  revisitWindow: '回访评价期',
+  maxRectification: '整改时限上限',
+  maxExtension: '单次延期上限',
+  supervisionGrace: '超期后发出督办',
+  referralGrace: '超期后移送纪检监察',
+  referralAcknowledge: '移送签收时限',
+  referralConclude: '移送办结时限',
 };
 
 export const ROLE_ZH: Record<Role, string> = {

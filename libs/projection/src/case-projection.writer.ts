@@ -78,9 +78,10 @@ export class CaseProjectionWriter {
   /**
    * Applies a workflow decision: its timeline entries (numbered from `firstSeq`) and the case row
    * as the state now stands. Entries already written are skipped; a row at a newer revision is kept.
+   * True when this call moved the row (not a retry of a write already made).
    */
-  async project(state: CaseState, entries: TimelineEntry[], firstSeq: number, at: Date): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+  async project(state: CaseState, entries: TimelineEntry[], firstSeq: number, at: Date): Promise<boolean> {
+    return this.dataSource.transaction(async (em) => {
       const [before] = await em.query(
         'SELECT step, status, stage, handling_org_id, investigating_org_id, deadline_at, warned, overdue, supervised, referred, revision FROM cases WHERE id = ? FOR UPDATE',
         [state.caseId],
@@ -109,7 +110,8 @@ export class CaseProjectionWriter {
       const row = caseRow(state, at);
       await em.createQueryBuilder().update(CaseEntity).set(row).where('id = :id AND revision < :revision', { id: state.caseId, revision: state.revision }).execute();
       // The row is locked: it changed exactly when its revision was older, and so do the dashboard's counters.
-      if (before && Number(before.revision) < state.revision) await moveOpenCaseCounts(em, state.caseId, countedFromRow(before), countedFrom(row, Number(before.handling_org_id)));
+      const moved = Boolean(before) && Number(before.revision) < state.revision;
+      if (moved) await moveOpenCaseCounts(em, state.caseId, countedFromRow(before), countedFrom(row, Number(before.handling_org_id)));
       // Every timeline entry is an action, a person's or the system's: each goes into the audit trail, once.
       const after = { step: state.step, status: state.status, deadlineAt: state.deadline?.deadlineAt ?? null };
       await this.audit.append(
@@ -124,6 +126,7 @@ export class CaseProjectionWriter {
         })),
         em,
       );
+      return moved;
     });
   }
 

@@ -1,4 +1,7 @@
-import { DEADLINE_KINDS, TIME_UNITS, type Category, type Severity, type SlaTerms } from '@app/domain';
+import { DEADLINE_KINDS, type Category, type Severity, type SlaTerms } from '@app/domain';
+
+// The terms' rules live in libs/domain, where the console checks them too.
+export { validateSlaTerms, type TermsProblem } from '@app/domain';
 
 /** Which cases a policy row applies to; null means "any". */
 export interface SlaScope {
@@ -6,50 +9,9 @@ export interface SlaScope {
   severity: Severity | null;
 }
 
-export interface TermsProblem {
-  field: string;
-  reason: string;
-}
-
 /** One string per scope, e.g. 'FORCED_USE|*', so (scope_key, version) can be a unique key. */
 export function scopeKeyOf(scope: SlaScope): string {
   return `${scope.category ?? '*'}|${scope.severity ?? '*'}`;
-}
-
-/**
- * The policy rules of PRODUCT.md ("Deadlines and escalation"); every problem is listed, not just the first.
- * MINUTE is allowed only for demonstrations, so the caller says whether this deployment may use it.
- */
-export function validateSlaTerms(terms: SlaTerms, options: { allowMinutes: boolean }): TermsProblem[] {
-  const problems: TermsProblem[] = [];
-  const check = (field: string, ok: boolean, reason: string) => {
-    if (!ok) problems.push({ field, reason });
-  };
-  const between = (field: string, value: unknown, min: number, max: number) =>
-    check(field, isIntBetween(value, min, max), `must be an integer from ${min} to ${max}`);
-
-  check('timeUnit', (TIME_UNITS as readonly unknown[]).includes(terms.timeUnit), `must be one of ${TIME_UNITS.join(', ')}`);
-  check('timeUnit', terms.timeUnit !== 'MINUTE' || options.allowMinutes, 'MINUTE is for demonstrations only and is not allowed in production');
-
-  const durations: Partial<Record<string, unknown>> = terms.durations ?? {};
-  for (const kind of DEADLINE_KINDS) between(`durations.${kind}`, durations[kind], 1, 60);
-
-  between('revisitWindow', terms.revisitWindow, 1, 30);
-  // The supervisor's bound can never be below the default it overrides.
-  const rectification = isIntBetween(durations.RECTIFICATION, 1, 60) ? (durations.RECTIFICATION as number) : 1;
-  between('maxRectification', terms.maxRectification, rectification, 60);
-  between('maxExtension', terms.maxExtension, 1, 15);
-  between('supervisionGrace', terms.supervisionGrace, 1, 30);
-  // Supervision must come before referral, or the escalation ladder skips a rung.
-  const supervision = isIntBetween(terms.supervisionGrace, 1, 30) ? terms.supervisionGrace : 1;
-  check('referralGrace', isIntBetween(terms.referralGrace, supervision + 1, 30), `must be an integer greater than supervisionGrace (${supervision}) and at most 30`);
-  between('referralAcknowledge', terms.referralAcknowledge, 1, 90);
-  between('referralConclude', terms.referralConclude, 1, 90);
-  return problems;
-}
-
-function isIntBetween(value: unknown, min: number, max: number): value is number {
-  return Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '@app/config';
+import { temporalConnectionOptions } from './connection-options';
+import { requestIdClientInterceptor } from './request-id.client-interceptor';
 
 /**
  * Provides the Temporal Client. The connection is lazy: the API starts and reports
@@ -9,11 +11,12 @@ import { AppConfig } from '@app/config';
 @Global()
 @Module({
   providers: [
-    { provide: Connection, inject: [AppConfig], useFactory: (config: AppConfig) => Connection.lazy({ address: config.TEMPORAL_ADDRESS }) },
+    { provide: Connection, inject: [AppConfig], useFactory: (config: AppConfig) => Connection.lazy(temporalConnectionOptions(config)) },
     {
       provide: Client,
       inject: [Connection, AppConfig],
-      useFactory: (connection: Connection, config: AppConfig) => new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+      useFactory: (connection: Connection, config: AppConfig) =>
+        new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, interceptors: { workflow: [requestIdClientInterceptor] } }),
     },
   ],
   exports: [Client, Connection],

@@ -26,6 +26,13 @@ export async function choose(page: Page, label: string | RegExp, option: string 
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
+/** Picks a region in a region picker (a Cascader) by searching its name and taking the path shown. */
+export async function pickRegion(page: Page, label: string, search: string, path: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.keyboard.type(search);
+  await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').filter({ hasText: new RegExp(`^${path}$`) }).click();
+}
+
 /** Opens the action's form on the case page, fills it and sends it; waits for the form to close. */
 export async function act(page: Page, button: string | RegExp, fill: () => Promise<void> = async () => undefined): Promise<void> {
   await page.getByRole('button', { name: button }).click();

@@ -875,7 +875,7 @@ function routes(f: CorpusFixture): RouteSpec[] {
       params: { id: { base: '999999', invalid: BAD_IDS } },
       body: {
         base: { displayName: '坏输入' },
-        fields: { displayName: text(1, 100, true), role: oneOf(['HANDLER'], true), active: bool(true), password: format(['short1', 'onlyletterslong', '12345678901'], true) },
+        fields: { displayName: text(1, 100, true), role: oneOf(['HANDLER'], true), organizationId: int(1, undefined, true), active: bool(true), password: format(['short1', 'onlyletterslong', '12345678901'], true) },
       },
       control: { status: 404, message: /User not found/ },
     },
@@ -1010,6 +1010,8 @@ function routes(f: CorpusFixture): RouteSpec[] {
       control: { status: 200 },
     },
     { route: 'GET /health', method: 'GET', template: '/health', isPublic: true, control: { status: 200 } },
+    { route: 'GET /health/live', method: 'GET', template: '/health/live', isPublic: true, control: { status: 200 } },
+    { route: 'GET /health/ready', method: 'GET', template: '/health/ready', isPublic: true, control: { status: 200 } },
   ];
 }
 

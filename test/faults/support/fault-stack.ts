@@ -243,6 +243,10 @@ export class FaultStack {
       SEED_DEMO: '1',
       API_HOST: '127.0.0.1',
       API_PORT: String(await freePort()),
+      // The ops listeners stay off: stacks run side by side on one machine.
+      METRICS_PORT: '0',
+      WORKER_OPS_PORT: '0',
+      TEMPORAL_METRICS_PORT: '0',
       DB_HOST: process.env.DB_HOST ?? '127.0.0.1',
       DB_PORT: process.env.DB_PORT ?? '3306',
       DB_USER: process.env.DB_USER ?? 'root',
@@ -398,7 +402,7 @@ async function bundleWorkflows(workDir: string, bundlePath: string): Promise<voi
     "const { bundleWorkflowCode } = require('@temporalio/worker');",
     "const { writeFileSync } = require('node:fs');",
     'const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn(m) { console.error(m); }, error(m) { console.error(m); } };',
-    'bundleWorkflowCode({ workflowsPath: process.argv[2], logger: quiet })',
+    "bundleWorkflowCode({ workflowsPath: process.argv[2], workflowInterceptorModules: [require('node:path').join(process.argv[2], '..', 'request-id.interceptors.js')], logger: quiet })",
     '  .then(({ code }) => writeFileSync(process.argv[3], code))',
     '  .catch((e) => { console.error(e); process.exit(1); });',
   ].join('\n');

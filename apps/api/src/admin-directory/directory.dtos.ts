@@ -1,12 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
-import { ORGANIZATION_KINDS, ROLES, type OrganizationKind, type Role } from '@app/domain';
+import { ORGANIZATION_KINDS, PASSWORD_PATTERN, PASSWORD_RULE, ROLES, USERNAME_PATTERN, USERNAME_RULE, type OrganizationKind, type Role } from '@app/domain';
 import { IsGbt2260Region } from '../regions/is-region-code.validator';
 import { ApiNullableProperty } from '../common/api-nullable';
-
-/** At least 10 characters with a letter and a digit: the demo password is not good enough for a real account. */
-const PASSWORD = /^(?=.*[A-Za-z])(?=.*\d).{10,128}$/;
-const PASSWORD_MESSAGE = 'password must be 10 to 128 characters with at least one letter and one digit';
 
 export class CreateOrganizationDto {
   @ApiProperty() @IsString() @Length(1, 100) name: string;
@@ -16,18 +12,19 @@ export class CreateOrganizationDto {
 }
 
 export class CreateUserDto {
-  @ApiProperty() @Matches(/^[a-z][a-z0-9._-]{2,63}$/, { message: 'username must be 3 to 64 lowercase letters, digits, . _ -, starting with a letter' }) username: string;
+  @ApiProperty() @Matches(USERNAME_PATTERN, { message: USERNAME_RULE }) username: string;
   @ApiProperty() @IsString() @Length(1, 100) displayName: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
   @ApiProperty() @IsInt() @Min(1) organizationId: number;
-  @ApiProperty() @IsString() @Matches(PASSWORD, { message: PASSWORD_MESSAGE }) password: string;
+  @ApiProperty() @IsString() @Matches(PASSWORD_PATTERN, { message: PASSWORD_RULE }) password: string;
 }
 
 export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) displayName?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ description: 'Moves the account to another organization within reach; its role must fit there' }) @IsOptional() @IsInt() @Min(1) organizationId?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(PASSWORD, { message: PASSWORD_MESSAGE }) password?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(PASSWORD_PATTERN, { message: PASSWORD_RULE }) password?: string;
 }
 
 export class OrganizationResponse {

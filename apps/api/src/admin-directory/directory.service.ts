@@ -6,7 +6,7 @@ import { hashPassword, OrganizationEntity, UserEntity } from '@app/database';
 import { auditActor, type StaffUser } from '../auth/staff-user';
 import { JurisdictionService } from '../access/jurisdiction.service';
 import type { CreateOrganizationDto, CreateUserDto, OrganizationResponse, UpdateUserDto, UserResponse } from './directory.dtos';
-import { childKindRefusal, disciplineAccountRefusal, regionRefusal, roleHomeRefusal } from './directory.rules';
+import { childKindRefusal, disciplineAccountRefusal, regionRefusal, roleHomeRefusal } from '@app/domain';
 
 /** Organizations and users, managed by administrators within the subtree of their own organization. */
 @Injectable()
@@ -76,20 +76,28 @@ export class DirectoryService {
     const users = this.dataSource.getRepository(UserEntity);
     const user = await users.findOneBy({ id });
     if (!user) throw new NotFoundException('User not found');
-    const org = await this.inScope(admin, await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: user.organizationId }), 'id', true);
+    const organizations = this.dataSource.getRepository(OrganizationEntity);
+    const org = await this.inScope(admin, await organizations.findOneBy({ id: user.organizationId }), 'id', true);
     await this.assertManages(admin, org);
-    if (dto.role) {
-      const refusal = roleHomeRefusal(dto.role, org.kind);
-      if (refusal) throw invalid('role', refusal);
+    const moved = dto.organizationId !== undefined && dto.organizationId !== user.organizationId;
+    // A move needs reach over both ends: the account leaves one organization of the subtree for another.
+    const home = moved ? await this.inScope(admin, await organizations.findOneBy({ id: dto.organizationId }), 'organizationId') : org;
+    if (moved) await this.assertManages(admin, home);
+    if (dto.role || moved) {
+      const refusal = roleHomeRefusal(dto.role ?? user.role, home.kind);
+      if (refusal) throw invalid(dto.role ? 'role' : 'organizationId', refusal);
     }
-    if (id === admin.id && (dto.active === false || (dto.role && dto.role !== 'ADMIN'))) throw new ConflictException('Administrators cannot lock themselves out');
+    if (id === admin.id && (dto.active === false || moved || (dto.role && dto.role !== 'ADMIN'))) throw new ConflictException('Administrators cannot lock themselves out');
     const passwordHash = dto.password !== undefined ? await hashPassword(dto.password) : undefined;
-    // Old tokens stop at once when the password is reset, the account deactivated or its role changed.
-    const voidTokens = passwordHash !== undefined || dto.active === false || (dto.role !== undefined && dto.role !== user.role);
+    // Old tokens stop at once when the password is reset, the account deactivated, or its role or organization
+    // (both carried in the token) changed.
+    const voidTokens = passwordHash !== undefined || dto.active === false || moved || (dto.role !== undefined && dto.role !== user.role);
     return this.dataSource.transaction(async (em) => {
       await em.update(UserEntity, id, {
         ...(dto.displayName !== undefined ? { displayName: dto.displayName } : {}),
         ...(dto.role !== undefined ? { role: dto.role } : {}),
+        // Set even when unchanged: an update naming only the current organization still has its SET.
+        ...(dto.organizationId !== undefined ? { organizationId: home.id } : {}),
         ...(dto.active !== undefined ? { active: dto.active } : {}),
         ...(passwordHash ? { passwordHash } : {}),
         ...(voidTokens ? { tokenVersion: () => 'token_version + 1' } : {}),
@@ -120,7 +128,7 @@ export class DirectoryService {
   }
 }
 
-const UPDATABLE_USER_FIELDS = ['displayName', 'role', 'active', 'password'] as const satisfies readonly (keyof UpdateUserDto)[];
+const UPDATABLE_USER_FIELDS = ['displayName', 'role', 'organizationId', 'active', 'password'] as const satisfies readonly (keyof UpdateUserDto)[];
 
 function invalid(field: string, reason: string): BadRequestException {
   return new BadRequestException({ message: `${field}: ${reason}`, details: [{ field, reason }] });

@@ -6,6 +6,7 @@ import { CalendarOverrideError, CalendarService } from '@app/calendar';
 import { CentralOfficeOnly } from '../access/central-office.guard';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { auditActor, type StaffUser } from '../auth/staff-user';
+import { ApiNullableProperty } from '../common/api-nullable';
 import { ErrorResponse } from '../common/error-response';
 import { CalendarBroadcasts } from './calendar-broadcasts.service';
 
@@ -23,6 +24,11 @@ export class DayOverrideDto {
   @ApiProperty({ example: '春节' })
   @IsString() @Length(1, 64)
   name: string;
+}
+
+export class DayOverrideResponse extends DayOverrideDto {
+  @ApiNullableProperty(Number, { description: 'User id of the administrator who saved it last' }) updatedBy: number | null;
+  @ApiProperty() updatedAt: Date;
 }
 
 export class PutOverridesDto {
@@ -56,10 +62,10 @@ export class CalendarAdminController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ type: [DayOverrideDto] })
-  async list(@Query() query: OverridesQuery): Promise<DayOverrideDto[]> {
+  @ApiOkResponse({ type: [DayOverrideResponse], description: 'Each stored override with who saved it last and when' })
+  async list(@Query() query: OverridesQuery): Promise<DayOverrideResponse[]> {
     const rows = await this.calendar.listOverrides(query.from, query.to).catch(toHttpError);
-    return rows.map((r) => ({ date: r.day, workday: r.workday, name: r.name }));
+    return rows.map((r) => ({ date: r.day, workday: r.workday, name: r.name, updatedBy: r.updatedBy, updatedAt: r.updatedAt }));
   }
 
   @Put()

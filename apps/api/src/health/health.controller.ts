@@ -47,6 +47,26 @@ export class HealthController {
     return { status: ok ? 'ok' : 'degraded', ...Object.fromEntries(results.map(([p, result]) => [p.name, result])) };
   }
 
+  /** Liveness: the process answers. Nothing else is asked, so a database outage never gets the API restarted. */
+  @Public()
+  @Get('live')
+  @ApiOkResponse({ type: HealthReport, description: '{"status":"up"} while the process answers' })
+  live(): HealthReport {
+    return { status: 'up' };
+  }
+
+  /** Readiness: the database and Temporal answer; until they do the API gets no traffic. Stalled cases are not asked. */
+  @Public()
+  @Get('ready')
+  @ApiOkResponse({ type: HealthReport, description: '{"status":"up"}: the database and Temporal answer' })
+  @ApiServiceUnavailableResponse({ type: HealthReport, description: '{"status":"down"}: the database or Temporal does not answer' })
+  async ready(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+    const results = await Promise.all(this.probes.filter((p) => p.critical).map((p) => probe(() => p.check())));
+    const ok = results.every((result) => result.status === 'up');
+    res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: ok ? 'up' : 'down' };
+  }
+
   /** A caller on this host that no proxy forwarded, or one that shows the ops token. */
   private isOps(req: Request): boolean {
     const token = this.config.HEALTH_TOKEN;

@@ -129,3 +129,5 @@ function safeJson(text: string): unknown {
 
 export const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} });
+export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
+export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, { body });

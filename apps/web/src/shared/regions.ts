@@ -36,3 +36,10 @@ export function regionPath(options: RegionOption[], code: string): string[] {
   }
   return path;
 }
+
+/** The codes of the levels a code names: 440105 → [440000, 440100, 440105]; 440000 → [440000]. */
+export function cascadePath(code: string): string[] {
+  const levels = [`${code.slice(0, 2)}0000`, `${code.slice(0, 4)}00`, code];
+  const depth = code.endsWith('0000') ? 1 : code.endsWith('00') ? 2 : 3;
+  return [...new Set(levels.slice(0, depth))];
+}

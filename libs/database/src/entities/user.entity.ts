@@ -30,7 +30,7 @@ export class UserEntity {
   @Column({ default: true })
   active: boolean;
 
-  /** In every access token; bumped by a password reset, a deactivation or a role change, which voids older tokens. */
+  /** In every access token; bumped by a password reset, a deactivation, a role change or a move, which voids older tokens. */
   @Column({ name: 'token_version', type: 'int', default: 0 })
   tokenVersion: number;
 

@@ -23,6 +23,7 @@ import {
 import type { CaseDetail, CaseSummary } from '../../../shared/types';
 import { deadlineView, formatTime, TONE_COLOR } from '../../../shared/time';
 import { ActionButtons } from './ActionButtons';
+import { RegionName } from '../../components/regions';
 
 function Complainant({ kase }: { kase: CaseDetail }) {
   const role = currentSession()!.role;
@@ -119,7 +120,9 @@ export function CaseDetailPage() {
               <Descriptions.Item label="投诉对象">
                 {kase.subjectName}（{SUBJECT_TYPE_ZH[kase.subjectType as keyof typeof SUBJECT_TYPE_ZH]?.label ?? kase.subjectType}）
               </Descriptions.Item>
-              <Descriptions.Item label="地区代码">{kase.regionCode}</Descriptions.Item>
+              <Descriptions.Item label="地区">
+                <RegionName code={kase.regionCode} full />
+              </Descriptions.Item>
               <Descriptions.Item label="阶段">{zh(STAGE_ZH, kase.stage)}</Descriptions.Item>
               <Descriptions.Item label="严重程度">{zh(SEVERITY_ZH, kase.severity)}</Descriptions.Item>
               <Descriptions.Item label="当前时限">

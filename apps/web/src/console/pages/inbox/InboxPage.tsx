@@ -1,12 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { download, get, post, request } from '../../../shared/api';
 import { CASE_STAGES, CATEGORIES, CATEGORY_ZH, STAGE_ZH, STEP_ZH, zh } from '../../../shared/labels';
 import type { CaseList, CaseSummary } from '../../../shared/types';
 import { deadlineView, TONE_COLOR } from '../../../shared/time';
+import { RegionName } from '../../components/regions';
 import { filtersFromParams, filtersFromSaved, isEmptyFilter, listQuery, paramsFromFilters, savedFromFilters, type InboxFilters, type SavedFilter } from './filters';
+
+// The picker and its list load after the first rows: they are not needed to see the inbox.
+const RegionCascader = lazy(() => import('../../components/RegionCascader'));
 
 /** The first page as console/inbox-prefetch.js asked for it while the script loaded; taken once. */
 async function takePrefetched(): Promise<CaseList | null> {
@@ -50,7 +54,7 @@ export function InboxPage() {
     { title: '案件编号', dataIndex: 'caseNo', render: (no: string, c: CaseSummary) => <Link to={`/cases/${c.id}`}>{no}</Link> },
     { title: '问题类别', dataIndex: 'category', render: (v: string) => CATEGORY_ZH[v as keyof typeof CATEGORY_ZH]?.label ?? v },
     { title: '投诉对象', dataIndex: 'subjectName', ellipsis: true },
-    { title: '地区', dataIndex: 'regionCode' },
+    { title: '地区', dataIndex: 'regionCode', render: (code: string) => <RegionName code={code} /> },
     { title: '环节', dataIndex: 'step', render: (v: string) => zh(STEP_ZH, v) },
     {
       title: '剩余时间',
@@ -105,7 +109,9 @@ export function InboxPage() {
           ]}
         />
         <Select aria-label="问题类别" placeholder="问题类别" allowClear style={{ width: 170 }} value={filters.category} onChange={(category) => set({ category })} options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_ZH[c].label }))} />
-        <Input.Search aria-label="地区代码" placeholder="地区代码，如 440100" style={{ width: 200 }} defaultValue={filters.regionCode} allowClear onSearch={(v) => set({ regionCode: /^\d{6}$/.test(v) ? v : undefined })} />
+        <Suspense fallback={<Input aria-label="地区" placeholder="地区" style={{ width: 220 }} disabled />}>
+          <RegionCascader aria-label="地区" placeholder="地区" style={{ width: 220 }} value={filters.regionCode} onChange={(regionCode) => set({ regionCode })} />
+        </Suspense>
         <Checkbox checked={filters.mine} onChange={(e) => set({ mine: e.target.checked || undefined })}>
           只看待我办理
         </Checkbox>

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Radio, Result, Select, Typography } from 'antd';
 import { Link } from 'react-router';
 import { post } from '../../../shared/api';
+import RegionCascader from '../../components/RegionCascader';
 import { CATEGORIES, CATEGORY_ZH, SEVERITIES, SEVERITY_ZH, SUBJECT_TYPES, SUBJECT_TYPE_ZH } from '../../../shared/labels';
 
 export default function SpotCheckPage() {
@@ -25,8 +26,8 @@ export default function SpotCheckPage() {
           <Form.Item name="subjectName" label="对象名称" rules={[{ required: true, whitespace: true, message: '请填写对象名称' }, { max: 200, message: '最多 200 字' }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="regionCode" label="地区代码" rules={[{ required: true, message: '请填写地区代码' }, { pattern: /^[1-9]\d{5}$/, message: '地区代码是 6 位数字' }]}>
-            <Input placeholder="如 440100" maxLength={6} />
+          <Form.Item name="regionCode" label="地区" rules={[{ required: true, message: '请选择地区' }]}>
+            <RegionCascader />
           </Form.Item>
           <Form.Item name="severity" label="严重程度" rules={[{ required: true, message: '请选择严重程度' }]} extra="严重、违规违纪的将立即移送纪检监察机关">
             <Radio.Group options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_ZH[s] }))} />

@@ -1,4 +1,4 @@
-import { childKindRefusal, disciplineAccountRefusal, regionRefusal, roleHomeRefusal } from './directory.rules';
+import { childKindRefusal, disciplineAccountRefusal, regionRefusal, roleHomeRefusal } from './directory-rules';
 
 describe('directory rules', () => {
   it('places offices, host units and discipline bodies where the tree allows', () => {
