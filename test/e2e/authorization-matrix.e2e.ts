@@ -29,6 +29,8 @@ interface Fixture {
   accessCode: string;
   referralId: string;
   notificationId: string;
+  /** A registry entry of the Guangzhou host unit. */
+  registryEntryId: number;
 }
 
 interface Row {
@@ -162,6 +164,30 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/admin/users': { request: () => ({ path: '/api/v1/admin/users' }), expect: [401, 403, 403, 403, 403, 403, 200] },
   'POST /api/v1/admin/users': { request: () => ({ path: '/api/v1/admin/users', body: {} }), expect: [401, 403, 403, 403, 403, 403, 400] },
   'PATCH /api/v1/admin/users/{id}': { request: () => ({ path: '/api/v1/admin/users/2', body: { active: 'no' } }), expect: [401, 403, 403, 403, 403, 403, 400] },
+  // The registry: offices' staff and the host unit read within their reach, administrators and inspectors write.
+  'GET /api/v1/registry': { request: () => ({ path: '/api/v1/registry' }), expect: [401, 200, 200, 200, 200, 403, 200] },
+  'GET /api/v1/registry/export': { request: () => ({ path: '/api/v1/registry/export' }), expect: [401, 200, 200, 200, 200, 403, 200] },
+  'POST /api/v1/registry': { request: () => ({ path: '/api/v1/registry', body: {} }), expect: [401, 403, 403, 403, 400, 403, 400] },
+  // A JSON body is not a workbook.
+  'POST /api/v1/registry/import': { request: () => ({ path: '/api/v1/registry/import', body: {} }), expect: [401, 403, 403, 403, 415, 403, 415] },
+  'GET /api/v1/registry/monitoring': { request: () => ({ path: '/api/v1/registry/monitoring' }), expect: [401, 200, 200, 200, 200, 403, 200] },
+  'GET /api/v1/registry/score-weights': { request: () => ({ path: '/api/v1/registry/score-weights' }), expect: [401, 200, 200, 200, 200, 403, 200] },
+  'POST /api/v1/registry/score-weights': {
+    request: () => ({ path: '/api/v1/registry/score-weights', body: {} }),
+    expect: [401, 403, 403, 403, 403, 403, 400],
+    outsider: { user: PROVINCIAL_ADMIN, status: 403 },
+  },
+  'GET /api/v1/registry/{id}': {
+    request: (f) => ({ path: `/api/v1/registry/${f.registryEntryId}` }),
+    expect: [401, 200, 200, 200, 200, 403, 200],
+    outsider: { user: 'operator.sz', status: 404 },
+  },
+  'PATCH /api/v1/registry/{id}': { request: (f) => ({ path: `/api/v1/registry/${f.registryEntryId}`, body: { declaredUsers: -1 } }), expect: [401, 403, 403, 403, 400, 403, 400] },
+  'GET /api/v1/registry/{id}/history': {
+    request: (f) => ({ path: `/api/v1/registry/${f.registryEntryId}/history` }),
+    expect: [401, 200, 200, 200, 200, 403, 200],
+    outsider: { user: 'handler.hz', status: 404 },
+  },
 };
 
 describe('authorization matrix: every route, every role', () => {
@@ -206,7 +232,12 @@ describe('authorization matrix: every route, every role', () => {
       if (!found) throw new Error(`no notification for the host unit yet: ${notices.status} ${JSON.stringify(notices.body).slice(0, 300)}`);
       return found;
     });
-    fixture = { caseId, caseNo: created.body.caseNo, accessCode: created.body.accessCode, referralId: referral.id, notificationId: notice.id };
+    const entry = await http(api.baseUrl, 'POST', '/api/v1/registry', {
+      token: tokens.admin,
+      body: { name: `矩阵测试工作群${Date.now().toString(36)}`, kind: 'WORK_GROUP', platform: 'WECOM', hostUnitId: 7, regionCode: '440106', status: 'ACTIVE' },
+    });
+    expect(entry.status).toBe(201);
+    fixture = { caseId, caseNo: created.body.caseNo, accessCode: created.body.accessCode, referralId: referral.id, notificationId: notice.id, registryEntryId: entry.body.id };
   });
 
   afterAll(async () => {

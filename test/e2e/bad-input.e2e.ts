@@ -176,8 +176,15 @@ describe('bad input: a generated corpus of malformed requests against every rout
     expect(outOfReach.status).toBe(201);
     await eventually(async () => expect((await http(api.baseUrl, 'GET', `/api/v1/cases/${outOfReach.body.caseId}`, { token: tokens['handler.sz'] })).status).toBe(200));
 
+    // Fixture C: a registry entry of the Guangzhou host unit.
+    const entry = await http(api.baseUrl, 'POST', '/api/v1/registry', {
+      token: tokens.admin,
+      body: { name: '坏输入测试工作群', kind: 'WORK_GROUP', platform: 'DINGTALK', hostUnitId: 7, regionCode: '440106', status: 'ACTIVE' },
+    });
+    expect(entry.status).toBe(201);
+
     context = {
-      fixture: { caseId, caseNo: created.body.caseNo, accessCode: created.body.accessCode, referralId: referral.id, notificationId: notice.id, outOfReachCaseId: outOfReach.body.caseId },
+      fixture: { caseId, caseNo: created.body.caseNo, accessCode: created.body.accessCode, referralId: referral.id, notificationId: notice.id, outOfReachCaseId: outOfReach.body.caseId, registryEntryId: String(entry.body.id) },
       tokens,
       jwtSecret: config.JWT_SECRET,
     };

@@ -79,7 +79,7 @@ describe('least-privilege database accounts', () => {
     expect(await migrateDatabase({ ...settings, SEED_DEMO: false })).toMatchObject({ applied: [], seeded: false });
   });
 
-  it('lets the application do its work and refuses it every change to audit records and to the schema', async () => {
+  it('lets the application do its work and refuses it every change to audit records, registry history and the schema', async () => {
     appData = new DataSource(dataSourceOptions(settings));
     await appData.initialize();
     const trail = new AuditTrail(appData.getRepository(AuditRecordEntity));
@@ -96,6 +96,10 @@ describe('least-privilege database accounts', () => {
     };
     await refused(`UPDATE audit_records SET action = 'FORGED' WHERE seq = ${record.seq}`);
     await refused(`DELETE FROM audit_records WHERE seq = ${record.seq}`);
+    // A registry entry's history and the monitoring weights' versions are append-only as well.
+    await refused("UPDATE registry_entry_versions SET content = '{}' WHERE 1 = 0");
+    await refused('DELETE FROM registry_entry_versions WHERE 1 = 0');
+    await refused("UPDATE registry_score_weights SET weights = '{}' WHERE 1 = 0");
     await refused('DROP TABLE cases');
     await refused('CREATE TABLE intruder (id INT)');
     await refused('ALTER TABLE audit_records ADD COLUMN note TEXT');

@@ -20,6 +20,7 @@ import { ObservabilityModule } from './observability/observability.module';
 import { PublicCasesModule } from './public-cases/public-cases.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { RegionsModule } from './regions/regions.module';
+import { RegistryModule } from './registry/registry.module';
 import { SavedFiltersModule } from './saved-filters/saved-filters.module';
 import { SlaPoliciesModule } from './sla-policies/sla-policies.module';
 import { SpotChecksModule } from './spot-checks/spot-checks.module';
@@ -49,6 +50,7 @@ import { WebModule } from './web/web.module';
     DirectoryModule,
     AuditApiModule,
     RegionsModule,
+    RegistryModule,
     HealthModule,
     ObservabilityModule,
     WebModule,

@@ -141,6 +141,14 @@ export class AppConfig {
   @IsString() @ValidateIf((c: AppConfig) => c.HEALTH_TOKEN !== '') @MinLength(32, { message: 'HEALTH_TOKEN must be empty or at least 32 characters' })
   HEALTH_TOKEN = '';
 
+  /** Registry: an active entry without a content update or use for longer than this many days is flagged dormant. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3650)
+  REGISTRY_DORMANT_DAYS = 180;
+
+  /** Registry: a host unit with more open public accounts than this has its accounts flagged as too many. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  REGISTRY_MAX_ACCOUNTS_PER_UNIT = 5;
+
   /** Lowest level written to the log: trace, debug, info, warn, error, fatal or silent. */
   @IsIn(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
   LOG_LEVEL: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent' = 'info';

@@ -12,6 +12,9 @@ import { LoginAttemptEntity } from './entities/login-attempt.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { OrganizationEntity } from './entities/organization.entity';
 import { ReferralEntity } from './entities/referral.entity';
+import { RegistryEntryVersionEntity } from './entities/registry-entry-version.entity';
+import { RegistryEntryEntity } from './entities/registry-entry.entity';
+import { RegistryScoreWeightsEntity } from './entities/registry-score-weights.entity';
 import { SavedFilterEntity } from './entities/saved-filter.entity';
 import { UserEntity } from './entities/user.entity';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
@@ -29,10 +32,13 @@ import { RevisitWindow1763800000030 } from './migrations/1763800000030-revisit-w
 import { CaseStalls1763800000035 } from './migrations/1763800000035-case-stalls';
 import { EvidenceFiles1763800000040 } from './migrations/1763800000040-evidence-files';
 import { SavedFilters1763800000045 } from './migrations/1763800000045-saved-filters';
+import { Registry1763800000060 } from './migrations/1763800000060-registry';
+import { RegistryScoreWeights1763800000061 } from './migrations/1763800000061-registry-score-weights';
 
 export const ENTITIES = [
   OrganizationEntity, UserEntity, CaseEntity, CaseEventEntity, NotificationEntity, ReferralEntity, SlaPolicyEntity, CalendarDayOverrideEntity, CalendarBroadcastEntity, LoginAttemptEntity,
   AuditRecordEntity, CaseIntakeEntity, EvidenceFileEntity, SavedFilterEntity,
+  RegistryEntryEntity, RegistryEntryVersionEntity, RegistryScoreWeightsEntity,
 ];
 
 /** Listed in order; a committed migration is never edited, a change is a new one. */
@@ -44,6 +50,7 @@ export const MIGRATIONS = [
   CaseStalls1763800000035,
   EvidenceFiles1763800000040,
   SavedFilters1763800000045,
+  Registry1763800000060, RegistryScoreWeights1763800000061,
 ];
 
 type DbSettings = Pick<AppConfig, 'DB_HOST' | 'DB_PORT' | 'DB_USER' | 'DB_PASSWORD' | 'DB_NAME'>;

@@ -67,6 +67,11 @@ export const ERROR_CODE_RULES: readonly ErrorCodeRule[] = [
   { code: 'REFERRAL_PACKAGE_NOT_READY', pattern: /^The referral package is not built yet$/, zh: '移送材料包尚未生成，请稍后再试' },
   { code: 'SAVED_FILTERS_FULL', pattern: /^At most (\d+) saved filters$/, zh: '最多保存{1}个筛选，请先删除不用的' },
   { code: 'CSRF_HEADER_MISSING', pattern: /^A request signed in by the session cookie must carry X-Requested-With$/, zh: '请求未通过安全校验，请刷新页面后重试' },
+  { code: 'REGISTRY_ENTRY_INVALID', pattern: /^Invalid registry entry: /, zh: '登记信息有误，请按各项提示修改' },
+  { code: 'REGISTRY_ENTRY_EXISTS', pattern: /^The host unit already has an entry of this kind and name$/, zh: '该主办单位已登记同类型、同名称的条目' },
+  { code: 'REGISTRY_ICP_TAKEN', pattern: /^The ICP filing number is registered to another entry$/, zh: '该ICP备案号已登记在其他条目' },
+  { code: 'REGISTRY_SHEET_UNREADABLE', pattern: /^Unreadable registry sheet: /, zh: '无法读取登记表：请使用导出的Excel模板（.xlsx），表头不可改动，最多2000行' },
+  { code: 'REGISTRY_SHEET_EXPECTED', pattern: /^Send the workbook as the body/, zh: '请上传Excel登记表（.xlsx）' },
   { code: 'NOT_FOUND', pattern: /not found$|^No case with this number and access code$|^No such region/, zh: '未找到，或不在您的办理范围内' },
 ];
 

@@ -6,6 +6,8 @@ import type { OrganizationKind, Role } from './roles';
 import type { DeadlineKind, SlaTerms, TimeUnit } from './sla';
 import type { ReferralReason } from './case-rules';
 import type { EvidenceOwner } from './evidence';
+import type { ScoreFactor } from './registry-score';
+import type { RegistryChange, RegistryFlag, RegistryKind, RegistryPlatform, RegistryStatus, RestrictedFeature } from './registry-vocabulary';
 
 /**
  * The one zh-CN dictionary of every enum the system shows: the console, the phone page, the API docs
@@ -166,6 +168,37 @@ export const ACCOUNTABILITY_OUTCOME_ZH: Record<AccountabilityOutcome, string> = 
   CIRCULATED_CRITICISM: '通报批评',
   DISCIPLINARY_SANCTION: '党纪政务处分',
 };
+
+/** The registry (the Excel sheet's cells use these labels too, so they must stay distinct within each dictionary). */
+export const REGISTRY_KIND_ZH: Record<RegistryKind, string> = { APP: '政务App', MINI_PROGRAM: '政务小程序', PUBLIC_ACCOUNT: '政务公众账号', WORK_GROUP: '工作群组' };
+export const REGISTRY_PLATFORM_ZH: Record<RegistryPlatform, string> = {
+  ANDROID_IOS: '安卓和iOS',
+  ANDROID: '安卓',
+  IOS: 'iOS',
+  HARMONYOS: '鸿蒙',
+  WECHAT: '微信',
+  ALIPAY: '支付宝',
+  DOUYIN: '抖音',
+  BAIDU: '百度',
+  WEIBO: '微博',
+  TOUTIAO: '今日头条',
+  KUAISHOU: '快手',
+  BILIBILI: '哔哩哔哩',
+  WECOM: '企业微信',
+  DINGTALK: '钉钉',
+  QQ: 'QQ',
+  OTHER: '其他',
+};
+export const RESTRICTED_FEATURE_ZH: Record<RestrictedFeature, string> = { CHECK_IN: '打卡签到', POINTS_RANKING: '积分排名', ONLINE_TIME: '在线时长' };
+export const REGISTRY_STATUS_ZH: Record<RegistryStatus, string> = { ACTIVE: '运行中', CLOSING: '关停公告中', CLOSED: '已关停' };
+export const REGISTRY_FLAG_ZH: Record<RegistryFlag, { label: string; explain: string }> = {
+  DORMANT: { label: '僵尸', explain: '运行中，但长期未更新内容、无人使用' },
+  DUPLICATE: { label: '疑似重复', explain: '同地区、同级单位有名称相近的同类条目' },
+  UNAPPROVED_FEATURE: { label: '强制功能未审批', explain: '设置了打卡签到、积分排名或在线时长功能，未经审批' },
+  TOO_MANY_ACCOUNTS: { label: '账号过多', explain: '主办单位在用的公众账号超过规定数量' },
+};
+export const SCORE_FACTOR_ZH: Record<ScoreFactor, string> = { USER_SCALE: '用户规模', FEATURES: '强制功能', FREQUENCY: '使用频率', REACH: '影响范围', COMPLAINTS: '投诉情况' };
+export const REGISTRY_CHANGE_ZH: Record<RegistryChange, string> = { CREATED: '登记', UPDATED: '修改', IMPORTED: 'Excel导入' };
 
 /** Each action as a button, and a sentence on what it does. */
 export const ACTION_ZH: Record<CaseAction, { label: string; explain: string }> = {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { ACTION_RULES, type Role } from '@app/domain';
+import { ACTION_RULES, REGISTRY_READ_ROLES, REGISTRY_WRITE_ROLES, type Role } from '@app/domain';
 
 /**
  * The bad-input corpus: malformed requests against every route, generated from a description of a
@@ -65,6 +65,8 @@ export interface CorpusFixture {
   notificationId: string;
   /** A Shenzhen complaint, SUBMITTED: out of reach of every Guangzhou principal. */
   outOfReachCaseId: string;
+  /** A registry entry of the Guangzhou host unit. */
+  registryEntryId: string;
 }
 
 export interface CorpusContext {
@@ -392,6 +394,8 @@ interface RouteSpec {
   idempotencyKey?: boolean;
   /** Public routes take no token. */
   isPublic?: boolean;
+  /** Bodies that are not JSON (an uploaded file), each sent as it is. */
+  rawBodies?: { category: string; mutation: string; contentType: string; body: Buffer; expect?: readonly number[] }[];
 }
 
 const QUERY_HOSTILE = [SQL_INJECTION[0], SCRIPT_INJECTION[0], '', 'x'.repeat(4 * KB)];
@@ -402,6 +406,17 @@ const queryEnum = (values: readonly string[]): QueryField => ({ invalid: [values
 const queryBool: QueryField = { invalid: ['yes', '1', 'TRUE', 'null', ...QUERY_HOSTILE] };
 
 /** The filters of the case list, which the Excel export takes too. */
+const REGISTRY_FILTERS: Record<string, QueryField> = {
+  kind: queryEnum(['APP', 'MINI_PROGRAM']),
+  status: queryEnum(['ACTIVE', 'CLOSING']),
+  flag: queryEnum(['DORMANT', 'DUPLICATE']),
+  regionCode: { invalid: ['44010', 'abcdef', '4401000', '４４０１００', '44010 ', ...QUERY_HOSTILE] },
+  hostUnitId: queryInt(1, 2_147_483_647),
+  // Any text is a fair search: only the empty and the over-long are wrong.
+  q: { invalid: ['', 'x'.repeat(101), 'x'.repeat(4 * KB)] },
+};
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 const CASE_FILTERS: Record<string, QueryField> = {
   stage: queryEnum(['SUBMITTED', 'ACCEPTED']),
   status: queryEnum(['OPEN', 'CLOSED']),
@@ -931,6 +946,128 @@ function routes(f: CorpusFixture): RouteSpec[] {
       query: { base: { parent: '440000' }, fields: { parent: { invalid: ['44', '4400000', 'abcdef', '440199', '４４００００', '440000 ', ...QUERY_HOSTILE] } } },
       control: { status: 200 },
     },
+    {
+      route: 'GET /api/v1/registry',
+      method: 'GET',
+      template: '/api/v1/registry',
+      as: 'handler.gz',
+      allowed: REGISTRY_READ_ROLES,
+      query: { base: {}, fields: { ...REGISTRY_FILTERS, page: queryInt(1, 100000), pageSize: queryInt(1, 100) } },
+      control: { status: 200 },
+    },
+    { route: 'GET /api/v1/registry/export', method: 'GET', template: '/api/v1/registry/export', as: 'handler.gz', allowed: REGISTRY_READ_ROLES, query: { base: {}, fields: REGISTRY_FILTERS }, control: { status: 200 } },
+    {
+      route: 'POST /api/v1/registry',
+      method: 'POST',
+      template: '/api/v1/registry',
+      as: 'inspector.gd',
+      allowed: REGISTRY_WRITE_ROLES,
+      // A host unit that does not exist: refused whatever one field becomes, nothing written.
+      body: {
+        base: {
+          name: '坏输入登记App',
+          kind: 'APP',
+          platform: 'ANDROID_IOS',
+          hostUnitId: 99999,
+          regionCode: '440106',
+          icpFiling: '粤ICP备2023123456号-1A',
+          launchedOn: '2021-05-01',
+          declaredUsers: 1000,
+          features: [{ feature: 'CHECK_IN', approved: true, approvalDocument: '穗网信〔2023〕1号' }],
+          status: 'ACTIVE',
+          lastUsedOn: '2026-11-01',
+        },
+        fields: {
+          name: text(1, 100),
+          kind: oneOf(['APP']),
+          platform: oneOf(['ANDROID_IOS']),
+          hostUnitId: int(1),
+          regionCode: format(BAD_REGIONS),
+          icpFiling: text(1, 40, true),
+          launchedOn: format(BAD_DATES.filter((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d)), true),
+          declaredUsers: int(0, 2_000_000_000, true),
+          features: { kind: 'array', min: 0, max: 3, optional: true, items: { kind: 'object', fields: { feature: oneOf(['CHECK_IN']), approved: bool(), approvalDocument: text(1, 100, true) } } },
+          status: oneOf(['ACTIVE']),
+          closingAnnouncedOn: format(BAD_DATES.filter((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d)), true),
+          lastContentUpdateOn: format(BAD_DATES.filter((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d)), true),
+          lastUsedOn: format(BAD_DATES.filter((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d)), true),
+        },
+      },
+      control: { status: 400, message: /hostUnitId/ },
+    },
+    {
+      route: 'POST /api/v1/registry/import',
+      method: 'POST',
+      template: '/api/v1/registry/import',
+      as: 'inspector.gd',
+      allowed: REGISTRY_WRITE_ROLES,
+      // No body at all: not a workbook.
+      control: { status: 415, message: /Send the workbook/ },
+      rawBodies: [
+        { category: 'file.not-a-workbook', mutation: 'JSON text as a workbook', contentType: XLSX_TYPE, body: Buffer.from('{"rows":[]}'), expect: [400] },
+        { category: 'file.not-a-workbook', mutation: 'CSV text as a workbook', contentType: XLSX_TYPE, body: Buffer.from('名称,类型\n穗好办,政务App\n'), expect: [400] },
+        { category: 'file.not-a-workbook', mutation: 'a truncated zip', contentType: XLSX_TYPE, body: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]), expect: [400] },
+        { category: 'file.not-a-workbook', mutation: 'an empty zip', contentType: XLSX_TYPE, body: Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]), expect: [400] },
+        { category: 'file.size', mutation: '3 MB of zeros', contentType: XLSX_TYPE, body: Buffer.alloc(3 * KB * KB), expect: TOO_LARGE },
+        { category: 'content-type', mutation: 'a workbook sent as JSON', contentType: JSON_TYPE, body: Buffer.from('{}'), expect: [415] },
+        { category: 'content-type', mutation: 'multipart/form-data', contentType: 'multipart/form-data; boundary=x', body: Buffer.from('--x\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK\r\n--x--\r\n'), expect: [415] },
+      ],
+    },
+    {
+      route: 'GET /api/v1/registry/monitoring',
+      method: 'GET',
+      template: '/api/v1/registry/monitoring',
+      as: 'handler.gz',
+      allowed: REGISTRY_READ_ROLES,
+      query: { base: {}, fields: { kind: REGISTRY_FILTERS.kind, regionCode: REGISTRY_FILTERS.regionCode, page: queryInt(1, 100000), pageSize: queryInt(1, 100) } },
+      control: { status: 200 },
+    },
+    { route: 'GET /api/v1/registry/score-weights', method: 'GET', template: '/api/v1/registry/score-weights', as: 'handler.gz', allowed: REGISTRY_READ_ROLES, control: { status: 200 } },
+    {
+      route: 'POST /api/v1/registry/score-weights',
+      method: 'POST',
+      template: '/api/v1/registry/score-weights',
+      as: 'admin',
+      allowed: ['ADMIN'],
+      // Two weights over the maximum: no single mutation makes the weights valid, nothing is saved.
+      body: {
+        base: { weights: { USER_SCALE: 11, FEATURES: 11, FREQUENCY: 1, REACH: 2, COMPLAINTS: 3 } },
+        fields: { weights: { kind: 'object', fields: Object.fromEntries(['USER_SCALE', 'FEATURES', 'FREQUENCY', 'REACH', 'COMPLAINTS'].map((k) => [k, int(0, 10)])) } },
+      },
+      control: { status: 400, message: /USER_SCALE|FEATURES/ },
+    },
+    {
+      route: 'GET /api/v1/registry/{id}',
+      method: 'GET',
+      template: '/api/v1/registry/{id}',
+      as: 'handler.gz',
+      allowed: REGISTRY_READ_ROLES,
+      params: { id: { base: f.registryEntryId, invalid: BAD_IDS } },
+      control: { status: 200 },
+    },
+    {
+      route: 'PATCH /api/v1/registry/{id}',
+      method: 'PATCH',
+      template: '/api/v1/registry/{id}',
+      as: 'inspector.gd',
+      allowed: REGISTRY_WRITE_ROLES,
+      // No such entry.
+      params: { id: { base: '999999', invalid: BAD_IDS } },
+      body: {
+        base: { declaredUsers: 2000, status: 'ACTIVE' },
+        fields: { declaredUsers: int(0, 2_000_000_000, true), status: oneOf(['ACTIVE'], true), name: text(1, 100, true), regionCode: format(BAD_REGIONS, true) },
+      },
+      control: { status: 404, message: /Registry entry not found/ },
+    },
+    {
+      route: 'GET /api/v1/registry/{id}/history',
+      method: 'GET',
+      template: '/api/v1/registry/{id}/history',
+      as: 'handler.gz',
+      allowed: REGISTRY_READ_ROLES,
+      params: { id: { base: f.registryEntryId, invalid: BAD_IDS } },
+      control: { status: 200 },
+    },
     { route: 'GET /health', method: 'GET', template: '/health', isPublic: true, control: { status: 200 } },
     { route: 'GET /health/live', method: 'GET', template: '/health/live', isPublic: true, control: { status: 200 } },
     { route: 'GET /health/ready', method: 'GET', template: '/health/ready', isPublic: true, control: { status: 200 } },
@@ -1050,6 +1187,8 @@ export function buildCorpus(ctx: CorpusContext, seed = DEFAULT_SEED): Corpus {
       const light = spec.variant !== undefined && spec.variant !== 'accept';
       for (const r of wholeBodyMutations(spec.body.base, spec.body.fields, rand, light)) push({ ...r, headers: { ...authHeaders(spec.as), ...r.headers } });
     }
+
+    for (const r of spec.rawBodies ?? []) push({ category: r.category, mutation: r.mutation, headers: { ...authHeaders(spec.as), 'content-type': r.contentType }, body: r.body, expect: r.expect });
 
     if (spec.idempotencyKey) {
       const keys = ['k'.repeat(129), 'k'.repeat(1000), 'abc', '', 'bad key with spaces', "key';DROP TABLE cases;--", '<script>alert(1)</script>', 'clé-clé-clé-clé', 'key-aaaa-1, key-bbbb-2', 'key/../../etc/passwd'];

@@ -1,0 +1,76 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditTrail } from '@app/audit';
+import { CaseEntity, RegistryScoreWeightsEntity } from '@app/database';
+import { DEFAULT_SCORE_WEIGHTS, monitoringScore, scoreFactors, scoreWeightsProblem, type RegistryKind, type ScoreWeights, type SubjectType } from '@app/domain';
+import { auditActor, type StaffUser } from '../auth/staff-user';
+import type { MonitoringListResponse, MonitoringQuery, ScoreWeightsResponse } from './monitoring.dtos';
+import { beijingToday, contentOf, regionPrefix, RegistryService } from './registry.service';
+
+/** The subject type a complaint names an entry of each kind by. */
+const SUBJECT_OF: Record<RegistryKind, SubjectType> = { APP: 'APP', MINI_PROGRAM: 'APP', PUBLIC_ACCOUNT: 'PUBLIC_ACCOUNT', WORK_GROUP: 'WORK_GROUP' };
+
+/**
+ * Focused monitoring (重点监测): the open entries in reach, highest score first, under the weights in force.
+ * Complaints count the cases whose subject has the entry's name and type, until cases name entries directly.
+ */
+@Injectable()
+export class MonitoringService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: RegistryService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async list(user: StaffUser, query: MonitoringQuery): Promise<MonitoringListResponse> {
+    const weights = await this.weights();
+    const prefix = query.regionCode ? regionPrefix(query.regionCode) : '';
+    const entries = (await this.registry.load(user)).filter((e) => e.status !== 'CLOSED' && (!query.kind || e.kind === query.kind) && e.regionCode.startsWith(prefix));
+    const complaints = await this.complaintCounts(entries.map((e) => e.name));
+    const today = beijingToday();
+    const scored = entries
+      .map((e) => {
+        const count = complaints.get(`${SUBJECT_OF[e.kind]}|${e.name}`) ?? 0;
+        const factors = scoreFactors({ ...contentOf(e), complaints: count }, today);
+        return { id: e.id, name: e.name, kind: e.kind, hostUnitId: e.hostUnitId, hostUnitName: e.hostUnitName, regionCode: e.regionCode, status: e.status, score: monitoringScore(factors, weights.weights), factors, complaints: count };
+      })
+      .sort((a, b) => b.score - a.score || a.id - b.id);
+    const start = (query.page - 1) * query.pageSize;
+    return { weights, items: scored.slice(start, start + query.pageSize), total: scored.length, page: query.page, pageSize: query.pageSize };
+  }
+
+  async weights(): Promise<ScoreWeightsResponse> {
+    const row = await this.dataSource.getRepository(RegistryScoreWeightsEntity).findOne({ where: {}, order: { version: 'DESC' } });
+    if (!row) return { version: 0, weights: DEFAULT_SCORE_WEIGHTS, createdBy: null, createdAt: null };
+    return { version: row.version, weights: JSON.parse(row.weights) as ScoreWeights, createdBy: row.createdBy, createdAt: row.createdAt };
+  }
+
+  /** A new version of the weights, in force from now; the earlier versions stay. */
+  async setWeights(user: StaffUser, weights: ScoreWeights): Promise<ScoreWeightsResponse> {
+    const problem = scoreWeightsProblem(weights);
+    if (problem) throw new BadRequestException({ message: `Invalid score weights: ${problem}`, details: [{ field: 'weights', reason: problem }] });
+    return this.dataSource.transaction(async (em) => {
+      const before = await this.weights();
+      const canonical: ScoreWeights = { USER_SCALE: weights.USER_SCALE, FEATURES: weights.FEATURES, FREQUENCY: weights.FREQUENCY, REACH: weights.REACH, COMPLAINTS: weights.COMPLAINTS };
+      const createdAt = new Date();
+      const { identifiers } = await em.insert(RegistryScoreWeightsEntity, { weights: JSON.stringify(canonical), createdBy: user.id, createdAt });
+      const version = identifiers[0].version as number;
+      await this.audit.append([{ action: 'registry.SCORE_WEIGHTS_SET', actor: auditActor(user), subject: `registry_score_weights:${version}`, before: before.weights, after: canonical }], em);
+      return { version, weights: canonical, createdBy: user.id, createdAt };
+    });
+  }
+
+  private async complaintCounts(names: string[]): Promise<Map<string, number>> {
+    if (names.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .select(['c.subject_type AS type', 'c.subject_name AS name', 'COUNT(*) AS n'])
+      .where('c.subject_name IN (:...names)', { names: [...new Set(names)] })
+      .groupBy('c.subject_type')
+      .addGroupBy('c.subject_name')
+      .getRawMany<{ type: string; name: string; n: string | number }>();
+    return new Map(rows.map((r) => [`${r.type}|${r.name}`, Number(r.n)]));
+  }
+}
