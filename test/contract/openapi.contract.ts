@@ -106,7 +106,6 @@ function configFile(dir: string, principal: string, known: Known, skipped: { pat
       '"path.caseNo" = { dictionary = "case-nos", probability = 0.5 }',
       '"path.id" = { dictionary = "ids", probability = 0.5 }',
       '"query.caseId" = { dictionary = "case-ids", probability = 0.5 }',
-      '"query.accessCode" = { dictionary = "access-codes", probability = 0.5 }',
       '"body.accessCode" = { dictionary = "access-codes", probability = 0.5 }',
       // include-name, "METHOD /path": include-path and include-method in one entry match either.
       ...skipped.flatMap((s) => ['[[operations]]', `include-name = "${s.method} ${s.path}"`, ...s.phases.map((phase) => `phases.${phase}.enabled = false`)]),

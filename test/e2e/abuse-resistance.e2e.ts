@@ -14,7 +14,8 @@ const LIMITS = {
   LOGIN_MAX_FAILURES: '3',
   LOGIN_LOCKOUT_SECONDS: '60',
 };
-const PUBLIC_PAGE = '/api/v1/public/cases/XX?accessCode=0000000000';
+const PUBLIC_PAGE = '/api/v1/public/cases/XX/progress';
+const NO_CASE = { accessCode: '0000000000' };
 // No other test file logs in as these two.
 const LOCKED_USER = 'handler.sz';
 const RESET_USER = 'handler.zj';
@@ -74,13 +75,13 @@ describe('abuse resistance through the API', () => {
   });
 
   it('limits the public endpoints per client together, with Retry-After, and not the staff endpoints', async () => {
-    for (let i = 0; i < 5; i++) expect((await http(api.baseUrl, 'GET', PUBLIC_PAGE)).status).toBe(404);
+    for (let i = 0; i < 5; i++) expect((await http(api.baseUrl, 'POST', PUBLIC_PAGE, { body: NO_CASE })).status).toBe(404);
 
-    expectTooMany(await http(api.baseUrl, 'GET', PUBLIC_PAGE), 'Too many requests; try again later', 60);
+    expectTooMany(await http(api.baseUrl, 'POST', PUBLIC_PAGE, { body: NO_CASE }), 'Too many requests; try again later', 60);
     // One budget for all public routes: a complaint from the same client is refused before it starts anything.
     expectTooMany(await http(api.baseUrl, 'POST', '/api/v1/complaints', { body: {} }), 'Too many requests; try again later', 60);
     // Without TRUST_PROXY a forged X-Forwarded-For does not make a new client.
-    expect((await http(api.baseUrl, 'GET', PUBLIC_PAGE, { headers: { 'x-forwarded-for': '203.0.113.9' } })).status).toBe(429);
+    expect((await http(api.baseUrl, 'POST', PUBLIC_PAGE, { body: NO_CASE, headers: { 'x-forwarded-for': '203.0.113.9' } })).status).toBe(429);
 
     for (let i = 0; i < 10; i++) expect((await http(api.baseUrl, 'GET', '/api/v1/cases', { token: staffToken })).status).toBe(200);
   });
@@ -89,7 +90,7 @@ describe('abuse resistance through the API', () => {
     setEnv('TRUST_PROXY', 'true');
     const proxied = await startApiApp().finally(() => setEnv('TRUST_PROXY', saved.get('TRUST_PROXY')));
     try {
-      const from = (forwardedFor: string) => http(proxied.baseUrl, 'GET', PUBLIC_PAGE, { headers: { 'x-forwarded-for': forwardedFor } });
+      const from = (forwardedFor: string) => http(proxied.baseUrl, 'POST', PUBLIC_PAGE, { body: NO_CASE, headers: { 'x-forwarded-for': forwardedFor } });
       for (let i = 0; i < 5; i++) expect((await from('198.51.100.1')).status).toBe(404);
       expect((await from('198.51.100.1')).status).toBe(429);
       expect((await from('198.51.100.2')).status).toBe(404);
@@ -104,7 +105,7 @@ describe('abuse resistance through the API', () => {
     const replica = await startApiApp();
     try {
       // The first test spent this client's public budget on the first replica: the second one knows.
-      expectTooMany(await http(replica.baseUrl, 'GET', PUBLIC_PAGE), 'Too many requests; try again later', 60);
+      expectTooMany(await http(replica.baseUrl, 'POST', PUBLIC_PAGE, { body: NO_CASE }), 'Too many requests; try again later', 60);
     } finally {
       await replica.app.close();
     }

@@ -51,7 +51,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/regions': { request: () => ({ path: '/api/v1/regions?parent=440000' }), expect: [200, 200, 200, 200, 200, 200, 200] },
   'POST /api/v1/auth/login': { request: () => ({ path: '/api/v1/auth/login', body: {} }), expect: [400, 400, 400, 400, 400, 400, 400] },
   'POST /api/v1/complaints': { request: () => ({ path: '/api/v1/complaints', body: {} }), expect: [400, 400, 400, 400, 400, 400, 400] },
-  'GET /api/v1/public/cases/{caseNo}': { request: (f) => ({ path: `/api/v1/public/cases/${f.caseNo}?accessCode=${f.accessCode}` }), expect: [200, 200, 200, 200, 200, 200, 200] },
+  'POST /api/v1/public/cases/{caseNo}/progress': { request: (f) => ({ path: `/api/v1/public/cases/${f.caseNo}/progress`, body: { accessCode: f.accessCode } }), expect: [200, 200, 200, 200, 200, 200, 200] },
   'POST /api/v1/public/cases/{caseNo}/evaluation': {
     request: (f) => ({ path: `/api/v1/public/cases/${f.caseNo}/evaluation`, body: { accessCode: f.accessCode, satisfaction: 'SATISFIED' } }),
     expect: [409, 409, 409, 409, 409, 409, 409],

@@ -104,7 +104,7 @@ describe('case lifecycle through the API', () => {
     expect((await act('supervisor.gz', caseId, 'approve-rectification')).body).toMatchObject({ step: 'FEEDBACK' });
     expect((await act('handler.gz', caseId, 'reply', { content: '已责令取消排名考核。' })).body).toMatchObject({ step: 'REVISIT' });
 
-    const progress = await http(api.baseUrl, 'GET', `/api/v1/public/cases/${caseNo}?accessCode=${accessCode}`);
+    const progress = await http(api.baseUrl, 'POST', `/api/v1/public/cases/${caseNo}/progress`, { body: { accessCode } });
     expect(progress.body).toMatchObject({ stage: 'REVISIT', reply: '已责令取消排名考核。', awaitingEvaluation: true });
     expect(progress.body.timeline.map((e: { type: string }) => e.type)).not.toContain('RECTIFICATION_SUBMITTED'); // internal
     expect(progress.body.timeline.map((e: { type: string }) => e.type)).not.toContain('NOTICE_SIGNED'); // the host unit's note is internal

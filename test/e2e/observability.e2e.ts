@@ -108,7 +108,7 @@ describe('observability: logs and metrics of a case', () => {
     await act('operator.gz', 'submit-rectification', { plan: '取消排名', evidence: ['通知文件'] });
     await act('supervisor.gz', 'approve-rectification');
     await act('handler.gz', 'reply', { content: '已责令取消排名考核。' });
-    expect((await http(api.baseUrl, 'GET', `/api/v1/public/cases/${caseNo}?accessCode=${accessCode}`)).status).toBe(200);
+    expect((await http(api.baseUrl, 'POST', `/api/v1/public/cases/${caseNo}/progress`, { body: { accessCode } })).status).toBe(200);
     const evaluated = await http(api.baseUrl, 'POST', `/api/v1/public/cases/${caseNo}/evaluation`, { body: { accessCode, satisfaction: 'SATISFIED' } });
     expect(evaluated.body).toMatchObject({ status: 'CLOSED' });
   });

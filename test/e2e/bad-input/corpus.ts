@@ -497,13 +497,14 @@ function routes(f: CorpusFixture): RouteSpec[] {
       control: { status: 400, message: /not served by any office/ },
     },
     {
-      route: 'GET /api/v1/public/cases/{caseNo}',
-      method: 'GET',
-      template: '/api/v1/public/cases/{caseNo}',
+      route: 'POST /api/v1/public/cases/{caseNo}/progress',
+      method: 'POST',
+      template: '/api/v1/public/cases/{caseNo}/progress',
       isPublic: true,
       params: { caseNo: { base: f.caseNo, invalid: ['FT00000000-00000000', 'FT20261122-', 'x', ...BAD_IDS] } },
-      query: { base: { accessCode: f.accessCode }, fields: { accessCode: { required: true, invalid: ['123', 'A'.repeat(11), 'AAAAAAAAA!', 'AAAA AAAAA', ...QUERY_HOSTILE] } } },
-      control: { status: 200 },
+      // A well-formed code that is not the case's: refused (404) whatever else the body becomes.
+      body: { base: { accessCode: 'AAAAAAAAAA' }, fields: { accessCode: format(['123', 'A'.repeat(11), 'AAAAAAAAA!', 'AAAA AAAAA', f.accessCode.slice(0, 9), `${f.accessCode} `]) } },
+      control: { status: 404, message: /No case with this number and access code/ },
     },
     {
       route: 'POST /api/v1/public/cases/{caseNo}/evaluation',

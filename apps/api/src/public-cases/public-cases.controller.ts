@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PublicRateLimit } from '../abuse/throttle.decorators';
 import { Public } from '../auth/auth.decorators';
 import { ErrorResponse } from '../common/error-response';
-import { AccessCodeQuery, EvaluationDto, PublicCaseResponse, PublicEvaluationResponse } from './public-cases.dtos';
+import { AccessCodeDto, EvaluationDto, PublicCaseResponse, PublicEvaluationResponse } from './public-cases.dtos';
 import { PublicCasesService } from './public-cases.service';
 
 @ApiTags('public')
@@ -13,11 +13,13 @@ import { PublicCasesService } from './public-cases.service';
 export class PublicCasesController {
   constructor(private readonly cases: PublicCasesService) {}
 
-  @Get(':caseNo')
+  @Post(':caseNo/progress')
+  @HttpCode(200)
+  @ApiOperation({ summary: "The case's progress for the complainant: a POST, so the access code stays out of the address" })
   @ApiOkResponse({ type: PublicCaseResponse })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'Unknown case number or wrong access code (indistinguishable)' })
-  progress(@Param('caseNo') caseNo: string, @Query() query: AccessCodeQuery): Promise<PublicCaseResponse> {
-    return this.cases.progress(caseNo, query.accessCode);
+  progress(@Param('caseNo') caseNo: string, @Body() body: AccessCodeDto): Promise<PublicCaseResponse> {
+    return this.cases.progress(caseNo, body.accessCode);
   }
 
   @Post(':caseNo/evaluation')

@@ -5,17 +5,14 @@ import { ApiNullableProperty } from '../common/api-nullable';
 
 const ACCESS_CODE = /^[0-9A-Za-z]{10}$/;
 
-export class AccessCodeQuery {
+/** The access code travels in a request body, never in an address, where proxies and logs would keep it. */
+export class AccessCodeDto {
   @ApiProperty({ description: 'The code given when the complaint was filed' })
   @IsString() @Matches(ACCESS_CODE, { message: 'accessCode must be the 10-character code given at submission' })
   accessCode: string;
 }
 
-export class EvaluationDto {
-  @ApiProperty()
-  @IsString() @Matches(ACCESS_CODE, { message: 'accessCode must be the 10-character code given at submission' })
-  accessCode: string;
-
+export class EvaluationDto extends AccessCodeDto {
   @ApiProperty({ enum: SATISFACTIONS })
   @IsIn(SATISFACTIONS)
   satisfaction: Satisfaction;

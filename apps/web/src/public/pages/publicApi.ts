@@ -33,7 +33,7 @@ export const fileComplaint = (input: ComplaintInput, idempotencyKey: string) =>
   request<Filed>('POST', '/api/v1/complaints', { body: input, anonymous: true, headers: { 'Idempotency-Key': idempotencyKey } });
 
 export const readProgress = (caseNo: string, accessCode: string) =>
-  request<PublicCase>('GET', `/api/v1/public/cases/${encodeURIComponent(caseNo)}`, { query: { accessCode }, anonymous: true });
+  request<PublicCase>('POST', `/api/v1/public/cases/${encodeURIComponent(caseNo)}/progress`, { body: { accessCode }, anonymous: true });
 
 export const evaluate = (caseNo: string, accessCode: string, satisfaction: string, comment?: string) =>
   request<unknown>('POST', `/api/v1/public/cases/${encodeURIComponent(caseNo)}/evaluation`, { body: { accessCode, satisfaction, ...(comment ? { comment } : {}) }, anonymous: true });
