@@ -11,6 +11,7 @@ export * from './case-stall';
 export * from './deadline-rules';
 export * from './referral';
 export * from './referral-rules';
+export * from './case-statistics';
 export * from './labels-zh-cn';
 export * from './error-codes';
 export * from './staff-password';
