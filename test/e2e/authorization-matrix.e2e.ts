@@ -93,6 +93,11 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/audit': { request: () => ({ path: '/api/v1/audit' }), expect: [401, 403, 403, 403, 403, 200, 200] },
   'GET /api/v1/audit/verify': { request: () => ({ path: '/api/v1/audit/verify' }), expect: [401, 403, 403, 403, 403, 200, 200] },
   'GET /api/v1/dashboard/deadlines': { request: () => ({ path: '/api/v1/dashboard/deadlines' }), expect: [401, 403, 403, 200, 403, 403, 200] },
+  'GET /api/v1/statistics': {
+    request: () => ({ path: '/api/v1/statistics?period=2026-Q4&groupBy=CATEGORY' }),
+    // Reach (an organization out of it answers 404) is checked in statistics.e2e.ts.
+    expect: [401, 200, 403, 200, 200, 403, 200],
+  },
   'GET /api/v1/referrals': { request: () => ({ path: '/api/v1/referrals' }), expect: [401, 403, 403, 403, 403, 200, 403] },
   'POST /api/v1/referrals/{id}/acknowledge': {
     request: (f) => ({ path: `/api/v1/referrals/${f.referralId}/acknowledge`, body: { note: 7 } }),

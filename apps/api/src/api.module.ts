@@ -19,6 +19,7 @@ import { RegionsModule } from './regions/regions.module';
 import { SavedFiltersModule } from './saved-filters/saved-filters.module';
 import { SlaPoliciesModule } from './sla-policies/sla-policies.module';
 import { SpotChecksModule } from './spot-checks/spot-checks.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { WebModule } from './web/web.module';
 
 @Module({
@@ -40,6 +41,7 @@ import { WebModule } from './web/web.module';
     SlaPoliciesModule,
     CalendarAdminModule,
     DirectoryModule,
+    StatisticsModule,
     AuditApiModule,
     RegionsModule,
     HealthModule,

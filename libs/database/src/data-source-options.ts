@@ -27,6 +27,7 @@ import { CalendarBroadcasts1763800000012 } from './migrations/1763800000012-cale
 import { RevisitWindow1763800000030 } from './migrations/1763800000030-revisit-window';
 import { CaseStalls1763800000035 } from './migrations/1763800000035-case-stalls';
 import { SavedFilters1763800000045 } from './migrations/1763800000045-saved-filters';
+import { CaseStatistics1763800000070 } from './migrations/1763800000070-case-statistics';
 
 export const ENTITIES = [
   OrganizationEntity, UserEntity, CaseEntity, CaseEventEntity, NotificationEntity, ReferralEntity, SlaPolicyEntity, CalendarDayOverrideEntity, CalendarBroadcastEntity, LoginAttemptEntity,
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   RevisitWindow1763800000030,
   CaseStalls1763800000035,
   SavedFilters1763800000045,
+  CaseStatistics1763800000070,
 ];
 
 type DbSettings = Pick<AppConfig, 'DB_HOST' | 'DB_PORT' | 'DB_USER' | 'DB_PASSWORD' | 'DB_NAME'>;

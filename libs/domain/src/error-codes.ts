@@ -38,6 +38,7 @@ export const ERROR_CODE_RULES: readonly ErrorCodeRule[] = [
   { code: 'TOKEN_INVALID', pattern: /^(Invalid or expired token|Missing bearer token)$/, zh: '登录已过期，请重新登录' },
   { code: 'SAVED_FILTERS_FULL', pattern: /^At most (\d+) saved filters$/, zh: '最多保存{1}个筛选，请先删除不用的' },
   { code: 'CSRF_HEADER_MISSING', pattern: /^A request signed in by the session cookie must carry X-Requested-With$/, zh: '请求未通过安全校验，请刷新页面后重试' },
+  { code: 'STATISTICS_PERIOD_INVALID', pattern: /^The period must be /, zh: '统计期间有误：请填写月份（2026-11）、季度（2026-Q4）、年度（2026），或起止月份（起始不晚于截止，最长10年）' },
   { code: 'NOT_FOUND', pattern: /not found$|^No case with this number and access code$|^No such region/, zh: '未找到，或不在您的办理范围内' },
 ];
 

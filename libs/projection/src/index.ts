@@ -4,3 +4,4 @@ export * from './organization-directory';
 export * from './referral.writer';
 export * from './projection.module';
 export * from './open-case-counters';
+export * from './case-statistics';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
+import { CalendarModule } from '@app/calendar';
 import { DatabaseModule } from '@app/database';
 import { CaseProjectionWriter } from './case-projection.writer';
 import { NotificationWriter } from './notification.writer';
@@ -9,7 +10,7 @@ import { ReferralWriter } from './referral.writer';
 const PROVIDERS = [CaseProjectionWriter, NotificationWriter, OrganizationDirectory, ReferralWriter];
 
 @Module({
-  imports: [DatabaseModule, AuditModule],
+  imports: [DatabaseModule, AuditModule, CalendarModule],
   providers: PROVIDERS,
   exports: PROVIDERS,
 })

@@ -663,6 +663,29 @@ function routes(f: CorpusFixture): RouteSpec[] {
       control: { status: 200 },
     },
     { route: 'GET /api/v1/audit/verify', method: 'GET', template: '/api/v1/audit/verify', as: 'admin', allowed: ['ADMIN', 'DISCIPLINE_OFFICER'], control: { status: 200 } },
+    {
+      route: 'GET /api/v1/statistics',
+      method: 'GET',
+      template: '/api/v1/statistics',
+      as: 'supervisor.gz',
+      allowed: ['HANDLER', 'SUPERVISOR', 'INSPECTOR', 'ADMIN'],
+      query: {
+        base: { period: '2026-11' },
+        fields: {
+          period: { invalid: ['2026-13', '2026-Q5', '26', '2026-11-01', '2026-00', ...QUERY_HOSTILE] },
+          // With a period, a range is refused whatever its months.
+          from: { invalid: ['2026-01', '2026-13', ...QUERY_HOSTILE] },
+          to: { invalid: ['2026-12', '2026-1', ...QUERY_HOSTILE] },
+          groupBy: queryEnum(['MONTH', 'CATEGORY']),
+          orgId: queryInt(1, 2147483647),
+          regionCode: { invalid: ['44', '4400000', 'abcdef', '000000', '４４００００', ...QUERY_HOSTILE] },
+          hostUnitId: queryInt(1, 2147483647),
+          category: queryEnum(['FORCED_CHECKIN', 'RANKING_ABUSE']),
+          source: queryEnum(['COMPLAINT', 'SPOT_CHECK']),
+        },
+      },
+      control: { status: 200 },
+    },
     { route: 'GET /api/v1/dashboard/deadlines', method: 'GET', template: '/api/v1/dashboard/deadlines', as: 'supervisor.gz', allowed: ['SUPERVISOR', 'ADMIN'], control: { status: 200 } },
     {
       route: 'GET /api/v1/referrals',
