@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import { factCounts, handlingDaysBucket, STAT_COUNTERS, type CaseFacts, type StatCounts } from '@app/domain';
-import { counterShard } from './open-case-counters';
 
 /** The rollup row a case's share goes to: its dimensions and its shard. */
 export interface RollupKey {
@@ -13,8 +12,17 @@ export interface RollupKey {
   shard: number;
 }
 
+/**
+ * Rollup rows are not spread over shards (the column is there if a hot row ever needs it): a key is one
+ * month of one office, district, host unit, category and source, so two cases rarely move the same row at
+ * once, and every shard would multiply the rows a statistics query sums.
+ */
+export function statisticsShard(_caseId: string): number {
+  return 0;
+}
+
 function keyOf(caseId: string, f: CaseFacts): RollupKey {
-  return { month: f.month, handlingOrgId: f.handlingOrgId, regionCode: f.regionCode, hostUnitId: f.hostUnitId, category: f.category, source: f.source, shard: counterShard(caseId) };
+  return { month: f.month, handlingOrgId: f.handlingOrgId, regionCode: f.regionCode, hostUnitId: f.hostUnitId, category: f.category, source: f.source, shard: statisticsShard(caseId) };
 }
 
 const keyId = (k: RollupKey, days?: number) => [k.month, k.handlingOrgId, k.regionCode, k.hostUnitId, k.category, k.source, days ?? '', k.shard].join('|');
