@@ -150,6 +150,9 @@ const activities: Activities = {
     await holdReferralWrite(state);
     referralWrites.push({ kind: 'project', state, at });
   },
+  async projectCircular(state) {
+    return state.status === 'PUBLISHED' ? 'f'.repeat(64) : null;
+  },
 };
 
 // ---- What the fakes recorded, per case. ----

@@ -3,7 +3,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { AppConfig } from '@app/config';
 import { CalendarService } from '@app/calendar';
 import { temporalConnectionOptions } from '@app/temporal';
-import { CaseProjectionWriter, NotificationWriter, OrganizationDirectory, ReferralWriter } from '@app/projection';
+import { CaseProjectionWriter, CircularWriter, NotificationWriter, OrganizationDirectory, ReferralWriter } from '@app/projection';
 import { SlaPolicyService } from '@app/sla';
 import { createActivities } from '../../../activities';
 import { createCaseWorker } from './case-worker';
@@ -24,6 +24,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly directory: OrganizationDirectory,
     private readonly calendar: CalendarService,
     private readonly sla: SlaPolicyService,
+    private readonly circulars: CircularWriter,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -35,6 +36,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       directory: this.directory,
       calendar: this.calendar,
       sla: this.sla,
+      circulars: this.circulars,
     }));
     this.running = this.worker.run();
     this.running.catch((error: unknown) => {

@@ -28,6 +28,7 @@ import { RevisitWindow1763800000030 } from './migrations/1763800000030-revisit-w
 import { CaseStalls1763800000035 } from './migrations/1763800000035-case-stalls';
 import { SavedFilters1763800000045 } from './migrations/1763800000045-saved-filters';
 import { CaseStatistics1763800000070 } from './migrations/1763800000070-case-statistics';
+import { Circulars1763800000071 } from './migrations/1763800000071-circulars';
 
 export const ENTITIES = [
   OrganizationEntity, UserEntity, CaseEntity, CaseEventEntity, NotificationEntity, ReferralEntity, SlaPolicyEntity, CalendarDayOverrideEntity, CalendarBroadcastEntity, LoginAttemptEntity,
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   CaseStalls1763800000035,
   SavedFilters1763800000045,
   CaseStatistics1763800000070,
+  Circulars1763800000071,
 ];
 
 type DbSettings = Pick<AppConfig, 'DB_HOST' | 'DB_PORT' | 'DB_USER' | 'DB_PASSWORD' | 'DB_NAME'>;

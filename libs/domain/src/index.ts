@@ -12,6 +12,7 @@ export * from './deadline-rules';
 export * from './referral';
 export * from './referral-rules';
 export * from './case-statistics';
+export * from './circular';
 export * from './labels-zh-cn';
 export * from './error-codes';
 export * from './staff-password';

@@ -5,3 +5,4 @@ export * from './referral.writer';
 export * from './projection.module';
 export * from './open-case-counters';
 export * from './case-statistics';
+export * from './circular.writer';
