@@ -13,6 +13,7 @@ export * from './referral';
 export * from './referral-rules';
 export * from './case-statistics';
 export * from './circular';
+export * from './circular-charts';
 export * from './labels-zh-cn';
 export * from './error-codes';
 export * from './staff-password';
