@@ -20,6 +20,7 @@ import { SavedFiltersModule } from './saved-filters/saved-filters.module';
 import { SlaPoliciesModule } from './sla-policies/sla-policies.module';
 import { SpotChecksModule } from './spot-checks/spot-checks.module';
 import { StatisticsModule } from './statistics/statistics.module';
+import { CircularsModule } from './circulars/circulars.module';
 import { WebModule } from './web/web.module';
 
 @Module({
@@ -42,6 +43,7 @@ import { WebModule } from './web/web.module';
     CalendarAdminModule,
     DirectoryModule,
     StatisticsModule,
+    CircularsModule,
     AuditApiModule,
     RegionsModule,
     HealthModule,

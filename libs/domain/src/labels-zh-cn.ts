@@ -1,6 +1,7 @@
 import type { CaseAction, CaseStep, FindingResult, RejectReason, SupervisorReviewDecision } from './case-state-machine';
 import type { CaseOutcome } from './case-state';
 import type { RateMeasure, StatisticsGroup } from './case-statistics';
+import type { CircularAction, CircularStatus } from './circular';
 import type { CaseSource, CaseStage, CaseStatus, Category, Satisfaction, Severity, SubjectType } from './case-vocabulary';
 import type { AccountabilityOutcome, ReferralStatus } from './referral';
 import type { OrganizationKind, Role } from './roles';
@@ -148,6 +149,9 @@ export const STATISTICS_GROUP_ZH: Record<StatisticsGroup, string> = {
   HOST_UNIT: '按主办单位',
   ORGANIZATION: '按承办机构',
 };
+
+export const CIRCULAR_STATUS_ZH: Record<CircularStatus, string> = { DRAFT: '草稿', REVIEWED: '已审核', PUBLISHED: '已发布' };
+export const CIRCULAR_ACTION_ZH: Record<CircularAction, string> = { edit: '修改', review: '审核', return: '退回修改', publish: '发布' };
 
 export const ROLE_ZH: Record<Role, string> = {
   HANDLER: '承办人',

@@ -2,6 +2,7 @@ import * as echarts from 'echarts';
 import ExcelJS from 'exceljs';
 import {
   CATEGORY_ZH,
+  CIRCULAR_STATUS_ZH,
   circularCharts,
   FINDING_RESULT_ZH,
   OUTCOME_ZH,
@@ -33,8 +34,6 @@ pdfmake.setFonts({ NotoSansSC: { normal: FONT, bold: FONT, italics: FONT, boldit
 // Documents are built from data only: no URL or file besides the font is ever read.
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((path) => path === FONT);
-
-export const CIRCULAR_STATUS_ZH: Record<CircularStatus, string> = { DRAFT: '草稿', REVIEWED: '已审核', PUBLISHED: '已发布' };
 
 export interface CircularDocument {
   content: CircularContent;
