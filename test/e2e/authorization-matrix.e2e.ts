@@ -99,6 +99,7 @@ const MATRIX: Record<string, Row> = {
     // Reach (an organization out of it answers 404) is checked in statistics.e2e.ts.
     expect: [401, 200, 403, 200, 200, 403, 200],
   },
+  'GET /api/v1/statistics/cases': { request: () => ({ path: '/api/v1/statistics/cases?period=2026-11&counter=reopened' }), expect: [401, 200, 403, 200, 200, 403, 200] },
   // Circulars: a circular that does not exist (404 in reach); the lifecycle itself is in circulars.e2e.ts.
   'POST /api/v1/circulars': { request: () => ({ path: '/api/v1/circulars', body: {} }), expect: [401, 400, 403, 400, 403, 403, 400] },
   'GET /api/v1/circulars': { request: () => ({ path: '/api/v1/circulars' }), expect: [401, 200, 403, 200, 200, 403, 200] },

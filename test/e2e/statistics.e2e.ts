@@ -34,6 +34,7 @@ describe('statistics through the API', () => {
   const tokens: Record<string, string> = {};
   let gzOffice: number;
   const month = monthLabel(beijingMonth(new Date()));
+  const cases: Record<string, { caseId: string; caseNo: string }> = {};
 
   const act = async (user: string, caseId: string, action: string, body: unknown = {}) => {
     const response = await http(api.baseUrl, 'POST', `/api/v1/cases/${caseId}/${action}`, { token: tokens[user], body });
@@ -65,6 +66,7 @@ describe('statistics through the API', () => {
 
     // A: rectified after one return, replied, satisfied.
     const a = await submit('某区统计报表群A');
+    cases.a = a;
     await act('handler.gz', a.caseId, 'accept', { note: '受理' });
     await act('handler.gz', a.caseId, 'dispatch', { investigatingOrgId: gzOffice, hostUnitId: gzHost });
     await act('handler.gz', a.caseId, 'finding', { result: 'SUBSTANTIATED', severity: 'GENERAL', summary: '确有多头填报' });
@@ -78,10 +80,12 @@ describe('statistics through the API', () => {
 
     // B: rejected.
     const b = await submit('某区统计报表群B');
+    cases.b = b;
     await act('handler.gz', b.caseId, 'reject', { reason: 'NO_FACTS', note: '无具体事实' });
 
     // C: accepted after an approved extension, found unsubstantiated, replied, unsatisfied: reopened, still open.
     const c = await submit('某区统计报表群C');
+    cases.c = c;
     await act('handler.gz', c.caseId, 'request-extension', { days: 2, reason: '需核实材料' });
     await act('supervisor.gz', c.caseId, 'decide-extension', { approve: true, note: '同意' });
     await act('handler.gz', c.caseId, 'accept', { note: '受理' });
@@ -138,6 +142,24 @@ describe('statistics through the API', () => {
     expect(byMonth.body.rows.map((r: { key: string; cases: number }) => [r.key, r.cases])).toEqual([[month, 4]]);
     const bySource = await statistics('handler.gz', `period=${month.slice(0, 4)}&regionCode=${REGION}&groupBy=SOURCE&category=DUPLICATE_REPORTING`);
     expect(bySource.body.rows).toEqual([expect.objectContaining({ key: 'COMPLAINT', label: '群众投诉', cases: 4 })]);
+  });
+
+  it('lists the cases behind a number, whose counts sum to it', async () => {
+    const list = (counter: string, user = 'supervisor.gz') => http(api.baseUrl, 'GET', `/api/v1/statistics/cases?period=${month}&regionCode=${REGION}&counter=${counter}`, { token: tokens[user] });
+    const total = (await statistics('supervisor.gz', `period=${month}&regionCode=${REGION}`)).body.total;
+    const reopen = total.rates.find((r: Rate & { numeratorOf: string; denominatorOf: string }) => r.key === 'reopenRate');
+    expect([reopen.numeratorOf, reopen.denominatorOf]).toEqual(['reopened', 'replied']);
+
+    const reopened = await list(reopen.numeratorOf);
+    expect(reopened.status).toBe(200);
+    expect(reopened.body.items.map((c: { caseNo: string }) => c.caseNo)).toEqual([cases.c.caseNo]);
+    const replied = await list('replied');
+    expect(replied.body.items.map((c: { caseNo: string }) => c.caseNo).sort()).toEqual([cases.a.caseNo, cases.c.caseNo].sort());
+    // A rectification reviewed twice: the case counts 2 in the stage's numbers.
+    expect((await list('done_review')).body.items).toEqual([expect.objectContaining({ caseNo: cases.a.caseNo, count: 2 })]);
+    expect((await list('cases')).body.total).toBe(4);
+    expect((await list('rejected')).body.items).toEqual([expect.objectContaining({ caseNo: cases.b.caseNo, status: 'CLOSED' })]);
+    expect((await list('cases', 'handler.hz')).body.total).toBe(0);
   });
 
   it('keeps to the reader’s reach', async () => {

@@ -39,6 +39,7 @@ export const ERROR_CODE_RULES: readonly ErrorCodeRule[] = [
   { code: 'SAVED_FILTERS_FULL', pattern: /^At most (\d+) saved filters$/, zh: '最多保存{1}个筛选，请先删除不用的' },
   { code: 'CSRF_HEADER_MISSING', pattern: /^A request signed in by the session cookie must carry X-Requested-With$/, zh: '请求未通过安全校验，请刷新页面后重试' },
   { code: 'STATISTICS_PERIOD_INVALID', pattern: /^The period must be /, zh: '统计期间有误：请填写月份（2026-11）、季度（2026-Q4）、年度（2026），或起止月份（起始不晚于截止，最长10年）' },
+  { code: 'STATISTICS_SCOPE_TOO_LARGE', pattern: /^More than (\d+) cases in scope/, zh: '范围内案件超过{1}件，请缩小期间、机构或筛选条件后再查看明细' },
   { code: 'CIRCULAR_PUBLISHED', pattern: /^a published circular cannot change$/, zh: '已发布的通报不能再修改' },
   { code: 'CIRCULAR_AUTHOR_REVIEW', pattern: /^the author of a circular cannot review it$/, zh: '通报起草人不能审核自己起草的通报' },
   { code: 'CIRCULAR_NOT_NOW', pattern: /^[a-z]+ is not allowed while the circular is [A-Z]+$/, zh: '通报当前所处状态下不能进行此操作' },

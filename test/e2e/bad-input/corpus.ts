@@ -689,6 +689,25 @@ function routes(f: CorpusFixture): RouteSpec[] {
       },
       control: { status: 200 },
     },
+    {
+      route: 'GET /api/v1/statistics/cases',
+      method: 'GET',
+      template: '/api/v1/statistics/cases',
+      as: 'supervisor.gz',
+      allowed: ['HANDLER', 'SUPERVISOR', 'INSPECTOR', 'ADMIN'],
+      query: {
+        base: { period: '2026-11', counter: 'reopened' },
+        fields: {
+          counter: { required: true, invalid: ['REOPENED', 'reopened ', 'likes', 'online_time', ...QUERY_HOSTILE] },
+          period: { invalid: ['2026-13', '2026-Q5', '26', ...QUERY_HOSTILE] },
+          orgId: queryInt(1, 2147483647),
+          regionCode: { invalid: ['44', 'abcdef', '000000', ...QUERY_HOSTILE] },
+          page: queryInt(1, 100000),
+          pageSize: queryInt(1, 100),
+        },
+      },
+      control: { status: 200 },
+    },
     // Circulars: a draft about an organization that does not exist, and actions on a circular that does not exist (404).
     {
       route: 'POST /api/v1/circulars',

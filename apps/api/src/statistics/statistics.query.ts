@@ -1,7 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { CASE_SOURCES, CATEGORIES, CATEGORY_ZH, SOURCE_ZH, STATISTICS_GROUP_ZH, STATISTICS_GROUPS, zhValues, type CaseSource, type Category, type StatisticsGroup } from '@app/domain';
+import { CASE_SOURCES, CATEGORIES, CATEGORY_ZH, SOURCE_ZH, STAT_COUNTERS, STATISTICS_GROUP_ZH, STATISTICS_GROUPS, zhValues, type CaseSource, type Category, type StatCounter, type StatisticsGroup } from '@app/domain';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -41,4 +41,19 @@ export class StatisticsQuery {
   @ApiPropertyOptional({ enum: CASE_SOURCES, description: zhValues(SOURCE_ZH) })
   @IsOptional() @IsIn(CASE_SOURCES)
   source?: CaseSource;
+}
+
+/** The cases behind a number: the same scope and period, one counter, a page at a time. */
+export class StatisticsCasesQuery extends StatisticsQuery {
+  @ApiProperty({ enum: STAT_COUNTERS, description: 'The counter whose cases to list: a rate names its own as `numeratorOf` and `denominatorOf`' })
+  @IsIn(STAT_COUNTERS)
+  counter: StatCounter;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  page = 1;
+
+  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  pageSize = 20;
 }

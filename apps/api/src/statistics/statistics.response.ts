@@ -9,6 +9,8 @@ export class RateResponse {
   @ApiProperty() denominator: number;
   @ApiNullableProperty(Number, { description: 'numerator / denominator (0..1); null when the denominator is 0' }) rate: number | null;
   @ApiProperty({ description: `The denominator is below ${SMALL_DENOMINATOR}: shown, not comparable, never ranked` }) small: boolean;
+  @ApiProperty({ description: 'The counter of the numerator: GET /statistics/cases?counter= lists its cases', example: 'satisfied' }) numeratorOf: string;
+  @ApiProperty({ description: 'The counter of the denominator', example: 'evaluated' }) denominatorOf: string;
 }
 
 export class HandlingDaysResponse {
@@ -35,4 +37,23 @@ export class StatisticsResponse {
   @ApiProperty({ type: StatisticsRowResponse }) total: StatisticsRowResponse;
   @ApiProperty({ type: [StatisticsRowResponse] }) rows: StatisticsRowResponse[];
   @ApiProperty() asOf: Date;
+}
+
+export class StatisticsCaseResponse {
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty() caseNo: string;
+  @ApiProperty() source: string;
+  @ApiProperty() category: string;
+  @ApiProperty() regionCode: string;
+  @ApiProperty() step: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ description: 'How much the case adds to the counter (a stage done twice adds 2)' }) count: number;
+}
+
+export class StatisticsCasesResponse {
+  @ApiProperty() counter: string;
+  @ApiProperty({ description: 'Cases that add to the counter; their counts sum to the number in the statistics' }) total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ type: [StatisticsCaseResponse] }) items: StatisticsCaseResponse[];
 }

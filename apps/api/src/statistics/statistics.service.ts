@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import {
@@ -16,6 +16,10 @@ import {
   SMALL_DENOMINATOR,
   SOURCE_ZH,
   STAT_COUNTERS,
+  stageDoneCounter,
+  stageOnTimeCounter,
+  factCounts,
+  type CaseFacts,
   STATISTICS_TEXT_ZH,
   zeroCounts,
   type StatCounts,
@@ -24,8 +28,11 @@ import {
 import { OrganizationEntity } from '@app/database';
 import { JurisdictionService } from '../access/jurisdiction.service';
 import type { StaffUser } from '../auth/staff-user';
-import type { StatisticsQuery } from './statistics.query';
-import type { StatisticsResponse, StatisticsRowResponse } from './statistics.response';
+import type { StatisticsCasesQuery, StatisticsQuery } from './statistics.query';
+import type { StatisticsCasesResponse, StatisticsResponse, StatisticsRowResponse } from './statistics.response';
+
+/** Most cases a drill-down reads the facts of. */
+const DRILL_DOWN_CAP = 20_000;
 
 /** Longest range a query may sum: ten years of months. */
 const MAX_MONTHS = 120;
@@ -90,6 +97,39 @@ export class StatisticsService {
       total: row('ALL', total, [...allDays].map(([d, cases]) => ({ days: d, cases }))),
       rows: groupBy === 'NONE' ? [] : rows,
       asOf: now,
+    };
+  }
+
+  /**
+   * The cases behind one counter, from their facts rows: the number a statistic shows is the sum of their
+   * counts. Reads the facts of every case in scope, so the scope is capped (narrow it past the cap).
+   */
+  async cases(user: StaffUser, query: StatisticsCasesQuery, now = new Date()): Promise<StatisticsCasesResponse> {
+    const { from, to } = this.months(query, now);
+    const scope = await this.scope(user, query);
+    const currentOnly = query.counter === 'open' || query.counter === 'open_overdue';
+    const where: Filter = currentOnly ? scope : { sql: `month BETWEEN ? AND ? AND ${scope.sql}`, params: [from, to, ...scope.params] };
+    const rows: Array<{ case_id: string; facts: string | CaseFacts }> = await this.dataSource.query(
+      `SELECT case_id, facts FROM case_facts WHERE ${where.sql} ORDER BY case_id LIMIT ${DRILL_DOWN_CAP + 1}`,
+      where.params,
+    );
+    if (rows.length > DRILL_DOWN_CAP) throw new UnprocessableEntityException(`More than ${DRILL_DOWN_CAP} cases in scope: narrow the period, the organization or the filters to list them`);
+    const counted = rows
+      .map((r) => ({ caseId: r.case_id, count: factCounts(typeof r.facts === 'string' ? JSON.parse(r.facts) : r.facts)[query.counter] }))
+      .filter((r) => r.count > 0);
+    const page = counted.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+    const cases: Array<Record<string, string>> =
+      page.length === 0 ? [] : await this.dataSource.query(`SELECT id, case_no, source, category, region_code, step, status FROM cases WHERE id IN (${page.map(() => '?').join(', ')})`, page.map((p) => p.caseId));
+    const byId = new Map(cases.map((c) => [c.id, c]));
+    return {
+      counter: query.counter,
+      total: counted.length,
+      page: query.page,
+      pageSize: query.pageSize,
+      items: page.map((p) => {
+        const c = byId.get(p.caseId)!;
+        return { caseId: p.caseId, caseNo: c.case_no, source: c.source, category: c.category, regionCode: c.region_code, step: c.step, status: c.status, count: p.count };
+      }),
     };
   }
 
@@ -187,9 +227,15 @@ function rowOf(key: string, label: string, counts: StatCounts, histogram: Array<
     key,
     label,
     cases: m.cases,
-    onTime: DEADLINE_KINDS.map((kind) => ({ key: kind, label: `${DEADLINE_KIND_ZH[kind]}${STATISTICS_TEXT_ZH.onTimeRate}`, ...m.onTime[kind] })),
+    onTime: DEADLINE_KINDS.map((kind) => ({
+      key: kind,
+      label: `${DEADLINE_KIND_ZH[kind]}${STATISTICS_TEXT_ZH.onTimeRate}`,
+      ...m.onTime[kind],
+      numeratorOf: stageOnTimeCounter(kind),
+      denominatorOf: stageDoneCounter(kind),
+    })),
     handlingDays: m.handlingDays,
-    rates: RATE_MEASURES.map(({ key: k }) => ({ key: k, label: RATE_MEASURE_ZH[k], ...m.rates[k] })),
+    rates: RATE_MEASURES.map(({ key: k, numerator, denominator }) => ({ key: k, label: RATE_MEASURE_ZH[k], ...m.rates[k], numeratorOf: numerator, denominatorOf: denominator })),
   };
 }
 
