@@ -31,9 +31,14 @@ function rateBars(title: string, rates: CircularRate[]): ChartOption {
   };
 }
 
-export function circularCharts(content: CircularContent): Array<{ key: string; title: string; option: ChartOption }> {
+/** The charts of a statistics row: the console's statistics page and the circular draw these same two. */
+export function statisticsCharts(row: { onTime: CircularRate[]; rates: CircularRate[] }): Array<{ key: string; title: string; option: ChartOption }> {
   return [
-    { key: 'onTime', title: '各环节按时办结率', option: rateBars('各环节按时办结率', content.total.onTime) },
-    { key: 'rates', title: '督办、整改、满意等比率', option: rateBars('督办、整改、满意等比率', content.total.rates) },
+    { key: 'onTime', title: '各环节按时办结率', option: rateBars('各环节按时办结率', row.onTime) },
+    { key: 'rates', title: '督办、整改、满意等比率', option: rateBars('督办、整改、满意等比率', row.rates) },
   ];
+}
+
+export function circularCharts(content: CircularContent): Array<{ key: string; title: string; option: ChartOption }> {
+  return statisticsCharts(content.total);
 }
