@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { CircularAction } from '@app/domain';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
@@ -10,6 +10,8 @@ import { CircularDetailResponse, CircularListResponse, CircularNoteDto, Circular
 import { CircularsService } from './circulars.service';
 
 const ID = { name: 'circularId', format: 'uuid' } as const;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+// Only the 200 answer is a file: declared per response, so the error answers stay JSON in the document.
 const uuid = new ParseUUIDPipe({ version: 'all' });
 
 @ApiTags('circulars')
@@ -48,19 +50,19 @@ export class CircularsController {
   @Roles('HANDLER', 'SUPERVISOR', 'INSPECTOR', 'ADMIN')
   @ApiParam(ID)
   @ApiOperation({ summary: 'The circular as an Excel workbook: one sheet per table, rates as numbers in percent format' })
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'The workbook', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } })
   @ApiNotFoundResponse({ type: ErrorResponse })
   async workbook(@CurrentUser() user: StaffUser, @Param('circularId', uuid) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const doc = await this.circulars.document(user, id);
     res.setHeader('Content-Disposition', `attachment; filename="circular.xlsx"; filename*=UTF-8''${encodeURIComponent(`${doc.title}.xlsx`)}`);
-    return new StreamableFile(await circularWorkbook(doc), { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    return new StreamableFile(await circularWorkbook(doc), { type: XLSX });
   }
 
   @Get(':circularId/pdf')
   @Roles('HANDLER', 'SUPERVISOR', 'INSPECTOR', 'ADMIN')
   @ApiParam(ID)
   @ApiOperation({ summary: 'The circular as PDF, with its charts; a published one carries its hash' })
-  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   @ApiNotFoundResponse({ type: ErrorResponse })
   async pdf(@CurrentUser() user: StaffUser, @Param('circularId', uuid) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const doc = await this.circulars.document(user, id);
