@@ -7,7 +7,7 @@ export interface QueryTiming {
   user: string;
   path: string;
   status: number;
-  /** `total` of the page, or the open cases summed over the dashboard's stages. */
+  /** `total` of the page, the open cases summed over the dashboard's stages, or the cases a statistics answer counts. */
   rowsMatched: number | null;
   samples: number;
   coldMs: number;
@@ -22,6 +22,15 @@ export interface QueryResult {
   queries: QueryTiming[];
 }
 
+// The seeded cases were submitted over the last 365 days: the statistics of the last twelve months take them all.
+const monthsAgo = (n: number) => {
+  const d = new Date(Date.now() + 8 * 3_600_000);
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - n);
+  return d.toISOString().slice(0, 7);
+};
+const YEAR = `from=${monthsAgo(11)}&to=${monthsAgo(0)}`;
+
 export const QUERIES: Array<[BenchUser, string]> = [
   ['handler', '/api/v1/cases'],
   ['handler', '/api/v1/cases?status=OPEN'],
@@ -35,6 +44,11 @@ export const QUERIES: Array<[BenchUser, string]> = [
   ['admin', '/api/v1/cases?status=OPEN'],
   ['admin', '/api/v1/cases?regionCode=330100&status=OPEN'],
   ['admin', '/api/v1/dashboard/deadlines'],
+  ['supervisor', `/api/v1/statistics?period=${monthsAgo(1)}`],
+  ['supervisor', `/api/v1/statistics?${YEAR}&groupBy=MONTH`],
+  ['handler', `/api/v1/statistics?${YEAR}&groupBy=HOST_UNIT&source=COMPLAINT`],
+  ['admin', `/api/v1/statistics?${YEAR}&groupBy=CATEGORY`],
+  ['admin', `/api/v1/statistics?${YEAR}&groupBy=ORGANIZATION&regionCode=440000`],
 ];
 
 /** Each request is repeated `repeats` times, but no longer than this after its first answer. */
@@ -63,8 +77,9 @@ export async function runQueries(ctx: BenchContext, seedCount: number, repeats: 
     const samples: number[] = [];
     const started = performance.now();
     while (samples.length < repeats && (samples.length < 3 || performance.now() - started < BUDGET_MS)) samples.push((await call()).ms);
-    const body = cold.body as { total?: number; stages?: Array<{ total: number }> } | undefined;
-    const rowsMatched = typeof body?.total === 'number' ? body.total : Array.isArray(body?.stages) ? body.stages.reduce((sum, s) => sum + s.total, 0) : null;
+    const body = cold.body as { total?: number | { cases: number }; stages?: Array<{ total: number }> } | undefined;
+    const rowsMatched =
+      typeof body?.total === 'number' ? body.total : typeof body?.total?.cases === 'number' ? body.total.cases : Array.isArray(body?.stages) ? body.stages.reduce((sum, s) => sum + s.total, 0) : null;
     const s = summarize(samples);
     const timing: QueryTiming = { user, path, status: cold.status, rowsMatched, samples: samples.length, coldMs: round1(cold.ms), p50: s.p50, p95: s.p95, max: s.max };
     ctx.log(`queries: ${user} GET ${path} -> ${cold.status}, ${rowsMatched ?? '?'} rows, p50 ${s.p50} ms, p95 ${s.p95} ms`);

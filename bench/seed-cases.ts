@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { createConnection, type Connection } from 'mysql2/promise';
-import { CATEGORIES, STEP_RULES, SUBJECT_TYPES, type CaseStep } from '../libs/domain/src';
+import { CATEGORIES, DEADLINE_KINDS, STEP_RULES, SUBJECT_TYPES, initialFacts, type CaseFacts, type CaseSource, type Category, type CaseStep } from '../libs/domain/src';
 import { REBUILD_OPEN_CASE_COUNTERS_SQL } from '../libs/projection/src/open-case-counters';
+import { StatisticsRollup } from './lib/statistics-rollup';
 
 /**
  * Synthetic case rows for the list and dashboard benchmark, inserted straight into `cases` of a bench
@@ -175,6 +176,48 @@ function syntheticRow(random: () => number, serial: number, now: number, orgs: O
   ];
 }
 
+const column = (name: (typeof SEED_COLUMNS)[number]) => SEED_COLUMNS.indexOf(name);
+
+/**
+ * The statistics facts the projection would have recorded for a synthetic row: consistent with the row
+ * (its outcome, flags and dates); the stages done follow its step, about one in ten of them late.
+ */
+function syntheticFacts(row: unknown[], random: () => number): CaseFacts {
+  const v = (name: (typeof SEED_COLUMNS)[number]) => row[column(name)];
+  const createdAt = v('created_at') as Date;
+  const f = initialFacts({ submittedAt: createdAt, handlingOrgId: v('handling_org_id') as number, regionCode: v('region_code') as string, category: v('category') as Category, source: v('source') as CaseSource, hostUnitId: v('host_unit_id') as number | null });
+  const closed = v('status') === 'CLOSED';
+  const outcome = v('outcome') as CaseFacts['outcome'];
+  const step = v('step') as CaseStep;
+  const handled = closed ? outcome === 'RESOLVED' || outcome === 'NOT_EVALUATED' : step !== 'SUBMITTED';
+  const found = v('finding_result') !== null;
+  const rectified = found && v('finding_result') !== 'UNSUBSTANTIATED';
+  Object.assign(f, {
+    status: v('status'),
+    outcome,
+    satisfaction: v('satisfaction'),
+    overdue: Boolean(v('overdue')) && !closed,
+    accepted: handled,
+    supervised: Boolean(v('supervised')),
+    referred: Boolean(v('referred')),
+    rectificationRequired: rectified,
+    rectificationSubmitted: rectified && (closed || ['UNDER_REVIEW', 'FEEDBACK', 'REVISIT'].includes(step)),
+    rectificationApproved: rectified && (closed || ['FEEDBACK', 'REVISIT'].includes(step)),
+    returned: rectified && random() < 0.1,
+    replied: v('reply') !== null,
+    revisited: v('reply') !== null && v('access_code_hash') !== null,
+    reopened: Boolean(v('reopen_count')),
+  });
+  const reached = closed ? (handled ? DEADLINE_KINDS.length : 1) : Math.max(0, DEADLINE_KINDS.indexOf(STEP_RULES[step].deadline ?? 'FEEDBACK'));
+  for (const kind of DEADLINE_KINDS.slice(0, reached)) {
+    if ((kind === 'SIGN' || kind === 'RECTIFICATION' || kind === 'REVIEW') && !rectified) continue;
+    f.stagesDone[kind] = 1;
+    f.stagesOnTime[kind] = random() < 0.9 ? 1 : 0;
+  }
+  if (closed && handled) f.handlingDays = Math.round((((v('closed_at') as Date).getTime() - createdAt.getTime()) / DAY) * (5 / 7));
+  return f;
+}
+
 export interface SeedOptions {
   host: string;
   port: number;
@@ -198,6 +241,10 @@ export async function seedCases(count: number, options: SeedOptions): Promise<Se
     const sql = `INSERT INTO cases (${SEED_COLUMNS.join(', ')}) VALUES ?`;
     let next = 0;
     let inserted = 0;
+    // The statistics rollups the projection would have kept, summed from each row's synthetic facts.
+    const statistics = new StatisticsRollup();
+    // Its own generator, so the rows stay what they were before the statistics existed.
+    const factsRandom = mulberry32(20261123 + offset);
     const started = performance.now();
     const lane = async (db: Connection) => {
       while (next < count) {
@@ -208,6 +255,7 @@ export async function seedCases(count: number, options: SeedOptions): Promise<Se
           next += size;
           // In primary-key order: the ids are random UUIDs (as the API makes them), but within a batch InnoDB then fills pages in order.
           const rows = Array.from({ length: size }, (_, k) => syntheticRow(random, offset + from + k, now, orgs)).sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1));
+          for (const row of rows) statistics.add(row[0] as string, syntheticFacts(row, factsRandom));
           await db.query(sql, [rows]);
           inserted += size;
         }
@@ -216,6 +264,7 @@ export async function seedCases(count: number, options: SeedOptions): Promise<Se
       }
     };
     await Promise.all(connections.map(lane));
+    await statistics.write(connections[0]);
     // The rows bypass the projection writer, so the dashboard's counters are rebuilt from them, all at once.
     await connections[0].beginTransaction();
     await connections[0].query('DELETE FROM open_case_counters');

@@ -157,6 +157,9 @@ const activities: Activities = {
     packagesBuilt.push(referralId);
     return 'f'.repeat(64);
   },
+  async projectCircular(state) {
+    return state.status === 'PUBLISHED' ? 'f'.repeat(64) : null;
+  },
 };
 
 // ---- What the fakes recorded, per case. ----

@@ -1,3 +1,4 @@
 export * from './case.workflow';
 export * from './referral.workflow';
 export * from './calendar-broadcast.workflow';
+export * from './circular.workflow';

@@ -44,6 +44,7 @@ interface Row {
 // Bodies that pass authorization but fail validation (400) or the state check (409) change nothing,
 // so every row can run in any order against the same fixture.
 const INVALID = { note: '' };
+const NO_CIRCULAR = '00000000-0000-4000-8000-000000000000';
 const MATRIX: Record<string, Row> = {
   'GET /health': { request: () => ({ path: '/health' }), expect: [200, 200, 200, 200, 200, 200, 200] },
   'GET /health/live': { request: () => ({ path: '/health/live' }), expect: [200, 200, 200, 200, 200, 200, 200] },
@@ -123,6 +124,22 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/audit': { request: () => ({ path: '/api/v1/audit' }), expect: [401, 403, 403, 403, 403, 200, 200] },
   'GET /api/v1/audit/verify': { request: () => ({ path: '/api/v1/audit/verify' }), expect: [401, 403, 403, 403, 403, 200, 200] },
   'GET /api/v1/dashboard/deadlines': { request: () => ({ path: '/api/v1/dashboard/deadlines' }), expect: [401, 403, 403, 200, 403, 403, 200] },
+  'GET /api/v1/statistics': {
+    request: () => ({ path: '/api/v1/statistics?period=2026-Q4&groupBy=CATEGORY' }),
+    // Reach (an organization out of it answers 404) is checked in statistics.e2e.ts.
+    expect: [401, 200, 403, 200, 200, 403, 200],
+  },
+  'GET /api/v1/statistics/cases': { request: () => ({ path: '/api/v1/statistics/cases?period=2026-11&counter=reopened' }), expect: [401, 200, 403, 200, 200, 403, 200] },
+  // Circulars: a circular that does not exist (404 in reach); the lifecycle itself is in circulars.e2e.ts.
+  'POST /api/v1/circulars': { request: () => ({ path: '/api/v1/circulars', body: {} }), expect: [401, 400, 403, 400, 403, 403, 400] },
+  'GET /api/v1/circulars': { request: () => ({ path: '/api/v1/circulars' }), expect: [401, 200, 403, 200, 200, 403, 200] },
+  'GET /api/v1/circulars/{circularId}': { request: () => ({ path: `/api/v1/circulars/${NO_CIRCULAR}` }), expect: [401, 404, 403, 404, 404, 403, 404] },
+  'GET /api/v1/circulars/{circularId}/workbook': { request: () => ({ path: `/api/v1/circulars/${NO_CIRCULAR}/workbook` }), expect: [401, 404, 403, 404, 404, 403, 404] },
+  'GET /api/v1/circulars/{circularId}/pdf': { request: () => ({ path: `/api/v1/circulars/${NO_CIRCULAR}/pdf` }), expect: [401, 404, 403, 404, 404, 403, 404] },
+  'POST /api/v1/circulars/{circularId}/edit': { request: () => ({ path: `/api/v1/circulars/${NO_CIRCULAR}/edit`, body: {} }), expect: [401, 404, 403, 404, 403, 403, 404] },
+  'POST /api/v1/circulars/{circularId}/review': { request: () => ({ path: `/api/v1/circulars/${NO_CIRCULAR}/review`, body: {} }), expect: [401, 403, 403, 404, 403, 403, 404] },
+  'POST /api/v1/circulars/{circularId}/return': { request: () => ({ path: `/api/v1/circulars/${NO_CIRCULAR}/return`, body: {} }), expect: [401, 403, 403, 404, 403, 403, 404] },
+  'POST /api/v1/circulars/{circularId}/publish': { request: () => ({ path: `/api/v1/circulars/${NO_CIRCULAR}/publish`, body: {} }), expect: [401, 403, 403, 404, 403, 403, 404] },
   'GET /api/v1/referrals': { request: () => ({ path: '/api/v1/referrals' }), expect: [401, 403, 403, 403, 403, 200, 403] },
   'POST /api/v1/referrals/{id}/acknowledge': {
     request: (f) => ({ path: `/api/v1/referrals/${f.referralId}/acknowledge`, body: { note: 7 } }),

@@ -24,6 +24,8 @@ import { RegistryModule } from './registry/registry.module';
 import { SavedFiltersModule } from './saved-filters/saved-filters.module';
 import { SlaPoliciesModule } from './sla-policies/sla-policies.module';
 import { SpotChecksModule } from './spot-checks/spot-checks.module';
+import { StatisticsModule } from './statistics/statistics.module';
+import { CircularsModule } from './circulars/circulars.module';
 import { WebModule } from './web/web.module';
 
 @Module({
@@ -48,6 +50,8 @@ import { WebModule } from './web/web.module';
     SlaPoliciesModule,
     CalendarAdminModule,
     DirectoryModule,
+    StatisticsModule,
+    CircularsModule,
     AuditApiModule,
     RegionsModule,
     RegistryModule,

@@ -6,7 +6,7 @@ import { CalendarService } from '@app/calendar';
 import { ReferralPackageBuilder } from '@app/evidence';
 import { temporalConnectionOptions } from '@app/temporal';
 import { ROOT_LOGGER } from '@app/observability';
-import { CaseProjectionWriter, NotificationWriter, OrganizationDirectory, ReferralWriter } from '@app/projection';
+import { CaseProjectionWriter, CircularWriter, NotificationWriter, OrganizationDirectory, ReferralWriter } from '@app/projection';
 import { SlaPolicyService } from '@app/sla';
 import { createActivities } from '../../../activities';
 import { activityObservability } from './activity-observability.interceptor';
@@ -32,6 +32,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly packages: ReferralPackageBuilder,
     private readonly metrics: WorkerMetrics,
     @Inject(ROOT_LOGGER) private readonly rootLogger: RootLogger,
+    private readonly circulars: CircularWriter,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,6 +46,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       sla: this.sla,
       packages: this.packages,
       escalations: this.metrics.escalations,
+      circulars: this.circulars,
     }), [activityObservability(this.rootLogger, this.metrics)]);
     this.running = this.worker.run();
     this.running.catch((error: unknown) => {

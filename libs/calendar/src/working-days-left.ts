@@ -22,3 +22,14 @@ export function workingDaysLeft(calendar: WorkingCalendar, now: Date, deadlineAt
   for (let d = beijingDay(endMs); d <= beijingDay(nowMs) && count < 400; d++) if (calendar.isWorkday(dateOf(d))) count++;
   return -Math.max(1, count);
 }
+
+/**
+ * Working days a piece of work took: those after `from`'s Beijing day up to and including `to`'s, as
+ * deadlines count them (work started and done the same day took 0; submitted Friday, done Monday took 1).
+ */
+export function workingDaysBetween(calendar: WorkingCalendar, from: Date, to: Date): number {
+  let count = 0;
+  const last = beijingDay(to.getTime());
+  for (let d = beijingDay(from.getTime()) + 1; d <= last && count < 10_000; d++) if (calendar.isWorkday(dateOf(d))) count++;
+  return count;
+}

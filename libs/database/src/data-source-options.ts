@@ -34,6 +34,8 @@ import { EvidenceFiles1763800000040 } from './migrations/1763800000040-evidence-
 import { SavedFilters1763800000045 } from './migrations/1763800000045-saved-filters';
 import { Registry1763800000060 } from './migrations/1763800000060-registry';
 import { RegistryScoreWeights1763800000061 } from './migrations/1763800000061-registry-score-weights';
+import { CaseStatistics1763800000070 } from './migrations/1763800000070-case-statistics';
+import { Circulars1763800000071 } from './migrations/1763800000071-circulars';
 
 export const ENTITIES = [
   OrganizationEntity, UserEntity, CaseEntity, CaseEventEntity, NotificationEntity, ReferralEntity, SlaPolicyEntity, CalendarDayOverrideEntity, CalendarBroadcastEntity, LoginAttemptEntity,
@@ -51,6 +53,8 @@ export const MIGRATIONS = [
   EvidenceFiles1763800000040,
   SavedFilters1763800000045,
   Registry1763800000060, RegistryScoreWeights1763800000061,
+  CaseStatistics1763800000070,
+  Circulars1763800000071,
 ];
 
 type DbSettings = Pick<AppConfig, 'DB_HOST' | 'DB_PORT' | 'DB_USER' | 'DB_PASSWORD' | 'DB_NAME'>;

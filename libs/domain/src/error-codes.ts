@@ -72,6 +72,11 @@ export const ERROR_CODE_RULES: readonly ErrorCodeRule[] = [
   { code: 'REGISTRY_ICP_TAKEN', pattern: /^The ICP filing number is registered to another entry$/, zh: '该ICP备案号已登记在其他条目' },
   { code: 'REGISTRY_SHEET_UNREADABLE', pattern: /^Unreadable registry sheet: /, zh: '无法读取登记表：请使用导出的Excel模板（.xlsx），表头不可改动，最多2000行' },
   { code: 'REGISTRY_SHEET_EXPECTED', pattern: /^Send the workbook as the body/, zh: '请上传Excel登记表（.xlsx）' },
+  { code: 'STATISTICS_PERIOD_INVALID', pattern: /^The period must be /, zh: '统计期间有误：请填写月份（2026-11）、季度（2026-Q4）、年度（2026），或起止月份（起始不晚于截止，最长10年）' },
+  { code: 'STATISTICS_SCOPE_TOO_LARGE', pattern: /^More than (\d+) cases in scope/, zh: '范围内案件超过{1}件，请缩小期间、机构或筛选条件后再查看明细' },
+  { code: 'CIRCULAR_PUBLISHED', pattern: /^a published circular cannot change$/, zh: '已发布的通报不能再修改' },
+  { code: 'CIRCULAR_AUTHOR_REVIEW', pattern: /^the author of a circular cannot review it$/, zh: '通报起草人不能审核自己起草的通报' },
+  { code: 'CIRCULAR_NOT_NOW', pattern: /^[a-z]+ is not allowed while the circular is [A-Z]+$/, zh: '通报当前所处状态下不能进行此操作' },
   { code: 'NOT_FOUND', pattern: /not found$|^No case with this number and access code$|^No such region/, zh: '未找到，或不在您的办理范围内' },
 ];
 

@@ -1,5 +1,7 @@
 import type { CaseAction, CaseStep, FindingResult, RejectReason, SupervisorReviewDecision } from './case-state-machine';
 import type { CaseOutcome } from './case-state';
+import type { RateMeasure, StatisticsGroup } from './case-statistics';
+import type { CircularAction, CircularStatus } from './circular';
 import type { CaseSource, CaseStage, CaseStatus, Category, Satisfaction, Severity, SubjectType } from './case-vocabulary';
 import type { AccountabilityOutcome, ReferralStatus } from './referral';
 import type { OrganizationKind, Role } from './roles';
@@ -135,6 +137,37 @@ export const SLA_TERM_ZH: Record<Exclude<keyof SlaTerms, 'timeUnit' | 'durations
   referralAcknowledge: '移送签收时限',
   referralConclude: '移送办结时限',
 };
+
+/** Statistics (README, "Statistics"): each rate's name, and the breakdowns. */
+export const RATE_MEASURE_ZH: Record<RateMeasure, string> = {
+  supervisionRate: '督办率',
+  referralRate: '移送纪检监察率',
+  rectificationCompletionRate: '整改完成率',
+  returnRate: '整改退回率',
+  reopenRate: '重新办理率',
+  satisfactionRate: '满意率',
+  evaluationRate: '参评率',
+  overdueOpenRate: '当前超期在办率',
+};
+export const STATISTICS_TEXT_ZH = {
+  onTimeRate: '按时办结率',
+  handlingDays: '办理用时（工作日）',
+  median: '中位数',
+  p90: '90%分位数',
+  cases: '案件数',
+  small: '样本不足，不作比较',
+} as const;
+export const STATISTICS_GROUP_ZH: Record<StatisticsGroup, string> = {
+  NONE: '合计',
+  MONTH: '按月份',
+  CATEGORY: '按问题类别',
+  SOURCE: '按来源',
+  HOST_UNIT: '按主办单位',
+  ORGANIZATION: '按承办机构',
+};
+
+export const CIRCULAR_STATUS_ZH: Record<CircularStatus, string> = { DRAFT: '草稿', REVIEWED: '已审核', PUBLISHED: '已发布' };
+export const CIRCULAR_ACTION_ZH: Record<CircularAction, string> = { edit: '修改', review: '审核', return: '退回修改', publish: '发布' };
 
 export const ROLE_ZH: Record<Role, string> = {
   HANDLER: '承办人',

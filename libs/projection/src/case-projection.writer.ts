@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { regionAncestry, CYBERSPACE_OFFICE_KINDS, STEP_RULES, type ActorRef, type CaseStall, type CaseState, type CaseWorkflowInput, type TimelineEntry } from '@app/domain';
+import { advanceFacts, initialFacts, regionAncestry, CYBERSPACE_OFFICE_KINDS, STEP_RULES, type ActorRef, type CaseFacts, type Category, type CaseSource, type DeadlineKind, type CaseStall, type CaseState, type CaseWorkflowInput, type TimelineEntry } from '@app/domain';
 import { AuditTrail } from '@app/audit';
+import { CalendarService, workingDaysBetween } from '@app/calendar';
 import { CaseEntity, CaseEventEntity, EvidenceFileEntity, OrganizationEntity } from '@app/database';
+import { loadCaseFacts, recordCaseFacts } from './case-statistics';
 import { moveOpenCaseCounts, type CountedCase } from './open-case-counters';
 
 export class NoHandlingOfficeError extends Error {}
@@ -22,6 +24,7 @@ export class CaseProjectionWriter {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    private readonly calendar: CalendarService,
   ) {}
 
   async register(input: CaseWorkflowInput): Promise<RegisteredCase> {
@@ -56,6 +59,8 @@ export class CaseProjectionWriter {
       });
       const counted: CountedCase = { status: 'OPEN', stage: 'SUBMITTED', handlingOrgId, investigatingOrgId: null, hasDeadline: false, warned: false, overdue: false, supervised: false, referred: false };
       await moveOpenCaseCounts(em, input.caseId, null, counted);
+      const facts = initialFacts({ submittedAt: at, handlingOrgId, regionCode: input.regionCode, category: input.category, source: input.source, hostUnitId: input.hostUnitId ?? null });
+      await recordCaseFacts(em, input.caseId, null, facts);
       await em.insert(CaseEventEntity, {
         caseId: input.caseId,
         seq: 1,
@@ -81,9 +86,13 @@ export class CaseProjectionWriter {
    * True when this call moved the row (not a retry of a write already made).
    */
   async project(state: CaseState, entries: TimelineEntry[], firstSeq: number, at: Date): Promise<boolean> {
+    // Loaded before the transaction: a closing write counts the case's handling time in working days.
+    const calendar = state.status === 'CLOSED' ? await this.calendar.current() : null;
     return this.dataSource.transaction(async (em) => {
       const [before] = await em.query(
-        'SELECT step, status, stage, handling_org_id, investigating_org_id, deadline_at, warned, overdue, supervised, referred, revision FROM cases WHERE id = ? FOR UPDATE',
+        `SELECT step, status, stage, handling_org_id, investigating_org_id, deadline_at, warned, overdue, supervised, referred, revision,
+                deadline_kind, breaches, created_at, region_code, category, source, host_unit_id
+           FROM cases WHERE id = ? FOR UPDATE`,
         [state.caseId],
       );
       if (entries.length > 0) {
@@ -122,7 +131,10 @@ export class CaseProjectionWriter {
       await em.createQueryBuilder().update(CaseEntity).set(row).where('id = :id AND revision < :revision', { id: state.caseId, revision: state.revision }).execute();
       // The row is locked: it changed exactly when its revision was older, and so do the dashboard's counters.
       const moved = Boolean(before) && Number(before.revision) < state.revision;
-      if (moved) await moveOpenCaseCounts(em, state.caseId, countedFromRow(before), countedFrom(row, Number(before.handling_org_id)));
+      if (moved) {
+        await moveOpenCaseCounts(em, state.caseId, countedFromRow(before), countedFrom(row, Number(before.handling_org_id)));
+        await this.advanceStatistics(em, state, entries, before, calendar && before.status === 'OPEN' ? workingDaysBetween(calendar, new Date(before.created_at), at) : null);
+      }
       // Every timeline entry is an action, a person's or the system's: each goes into the audit trail, once.
       const after = { step: state.step, status: state.status, deadlineAt: state.deadline?.deadlineAt ?? null };
       await this.audit.append(
@@ -140,6 +152,29 @@ export class CaseProjectionWriter {
       );
       return moved;
     });
+  }
+
+  /** The case's statistics after this write (libs/domain advanceFacts), and its share of the rollups moved. */
+  private async advanceStatistics(em: EntityManager, state: CaseState, entries: TimelineEntry[], before: Record<string, unknown>, handlingDays: number | null): Promise<void> {
+    // A case registered before the statistics existed starts counting here, from its row.
+    const prev: CaseFacts =
+      (await loadCaseFacts(em, state.caseId)) ??
+      initialFacts({
+        submittedAt: new Date(before.created_at as string),
+        handlingOrgId: Number(before.handling_org_id),
+        regionCode: String(before.region_code),
+        category: before.category as Category,
+        source: before.source as CaseSource,
+        hostUnitId: before.host_unit_id === null ? null : Number(before.host_unit_id),
+      });
+    const next = advanceFacts(
+      prev,
+      { deadlineKind: (before.deadline_kind as DeadlineKind | null) ?? null, overdue: Boolean(Number(before.overdue)), breaches: Number(before.breaches) },
+      state,
+      entries.map((e) => e.type),
+      handlingDays,
+    );
+    await recordCaseFacts(em, state.caseId, prev, next);
   }
 
   /**

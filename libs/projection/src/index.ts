@@ -4,3 +4,5 @@ export * from './organization-directory';
 export * from './referral.writer';
 export * from './projection.module';
 export * from './open-case-counters';
+export * from './case-statistics';
+export * from './circular.writer';

@@ -5,6 +5,9 @@ import type {
   CaseAction,
   CaseState,
   CaseWorkflowInput,
+  CircularCommand,
+  CircularInput,
+  CircularState,
   CommandOf,
   ConcludeReferral,
   ReferralInput,
@@ -26,6 +29,13 @@ export type ReferralWorkflow = (input: ReferralInput) => Promise<ReferralState>;
 
 export const CALENDAR_BROADCAST_WORKFLOW = 'calendarBroadcastWorkflow';
 export type CalendarBroadcastWorkflow = (afterCaseId?: string, signalled?: number, afterReferralId?: string | null) => Promise<number>;
+
+export const CIRCULAR_WORKFLOW = 'circularWorkflow';
+export type CircularWorkflow = (input: CircularInput) => Promise<CircularState>;
+
+export const circularStateQuery = defineQuery<CircularState>('circularState');
+/** edit, review, return or publish a circular; answers once the change is written (and audited). */
+export const circularActionUpdate = defineUpdate<CircularState, [CircularCommand], 'circularAction'>('circularAction');
 
 export const caseStateQuery = defineQuery<CaseState>('caseState');
 

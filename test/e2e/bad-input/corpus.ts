@@ -224,6 +224,9 @@ interface Mutation {
 
 const TOO_LARGE = [413] as const;
 
+/** A circular id no circular has. */
+const NO_CIRCULAR = '00000000-0000-4000-8000-000000000000';
+
 /** A valid value of the field, for the optional ones the base leaves out. */
 function sampleOf(field: Field): Json {
   switch (field.kind) {
@@ -738,6 +741,96 @@ function routes(f: CorpusFixture): RouteSpec[] {
       control: { status: 200 },
     },
     { route: 'GET /api/v1/audit/verify', method: 'GET', template: '/api/v1/audit/verify', as: 'admin', allowed: ['ADMIN', 'DISCIPLINE_OFFICER'], control: { status: 200 } },
+    {
+      route: 'GET /api/v1/statistics',
+      method: 'GET',
+      template: '/api/v1/statistics',
+      as: 'supervisor.gz',
+      allowed: ['HANDLER', 'SUPERVISOR', 'INSPECTOR', 'ADMIN'],
+      query: {
+        base: { period: '2026-11' },
+        fields: {
+          period: { invalid: ['2026-13', '2026-Q5', '26', '2026-11-01', '2026-00', ...QUERY_HOSTILE] },
+          // With a period, a range is refused whatever its months.
+          from: { invalid: ['2026-01', '2026-13', ...QUERY_HOSTILE] },
+          to: { invalid: ['2026-12', '2026-1', ...QUERY_HOSTILE] },
+          groupBy: queryEnum(['MONTH', 'CATEGORY']),
+          orgId: queryInt(1, 2147483647),
+          regionCode: { invalid: ['44', '4400000', 'abcdef', '000000', '４４００００', ...QUERY_HOSTILE] },
+          hostUnitId: queryInt(1, 2147483647),
+          category: queryEnum(['FORCED_CHECKIN', 'RANKING_ABUSE']),
+          source: queryEnum(['COMPLAINT', 'SPOT_CHECK']),
+        },
+      },
+      control: { status: 200 },
+    },
+    {
+      route: 'GET /api/v1/statistics/cases',
+      method: 'GET',
+      template: '/api/v1/statistics/cases',
+      as: 'supervisor.gz',
+      allowed: ['HANDLER', 'SUPERVISOR', 'INSPECTOR', 'ADMIN'],
+      query: {
+        base: { period: '2026-11', counter: 'reopened' },
+        fields: {
+          counter: { required: true, invalid: ['REOPENED', 'reopened ', 'likes', 'online_time', ...QUERY_HOSTILE] },
+          period: { invalid: ['2026-13', '2026-Q5', '26', ...QUERY_HOSTILE] },
+          orgId: queryInt(1, 2147483647),
+          regionCode: { invalid: ['44', 'abcdef', '000000', ...QUERY_HOSTILE] },
+          page: queryInt(1, 100000),
+          pageSize: queryInt(1, 100),
+        },
+      },
+      control: { status: 200 },
+    },
+    // Circulars: a draft about an organization that does not exist, and actions on a circular that does not exist (404).
+    {
+      route: 'POST /api/v1/circulars',
+      method: 'POST',
+      template: '/api/v1/circulars',
+      as: 'handler.gz',
+      allowed: ['HANDLER', 'SUPERVISOR', 'ADMIN'],
+      body: {
+        base: { title: '坏输入通报', period: '2026-11', orgId: 2147483647, summary: '总体平稳。', practices: '无。', typicalCases: [{ caseId: A, comment: '典型。' }] },
+        fields: {
+          title: text(1, 100),
+          period: format(['2026-13', '2026-Q5', '26', '2026-11-01'], true),
+          from: format(['2026-13', '2026-1', 'x'], true),
+          to: format(['2026-00', '2026/01', 'x'], true),
+          orgId: int(1, 2147483647),
+          summary: text(1, 5000),
+          practices: text(1, 5000),
+          typicalCases: { kind: 'array', min: 0, max: 10, optional: true, items: { kind: 'object', fields: { caseId: format(BAD_UUIDS), comment: text(1, 500) } } },
+        },
+      },
+      control: { status: 404, message: /Organization not found/ },
+    },
+    { route: 'GET /api/v1/circulars', method: 'GET', template: '/api/v1/circulars', as: 'supervisor.gz', query: { base: {}, fields: { status: queryEnum(['DRAFT', 'REVIEWED']) } }, control: { status: 200 } },
+    ...(['', '/workbook', '/pdf'] as const).map(
+      (tail): RouteSpec => ({
+        route: `GET /api/v1/circulars/{circularId}${tail}`,
+        method: 'GET',
+        template: `/api/v1/circulars/{circularId}${tail}`,
+        as: 'supervisor.gz',
+        params: { circularId: { base: NO_CIRCULAR, invalid: BAD_UUIDS } },
+        control: { status: 404, message: /Circular not found/ },
+      }),
+    ),
+    ...(['edit', 'review', 'return', 'publish'] as const).map(
+      (action): RouteSpec => ({
+        route: `POST /api/v1/circulars/{circularId}/${action}`,
+        method: 'POST',
+        template: `/api/v1/circulars/{circularId}/${action}`,
+        as: 'supervisor.gz',
+        allowed: action === 'edit' ? ['HANDLER', 'SUPERVISOR', 'ADMIN'] : ['SUPERVISOR', 'ADMIN'],
+        params: { circularId: { base: NO_CIRCULAR, invalid: BAD_UUIDS } },
+        body:
+          action === 'edit'
+            ? { base: { summary: '修改。' }, fields: { title: text(1, 100, true), summary: text(1, 5000, true), practices: text(1, 5000, true) } }
+            : { base: { note: '同意' }, fields: { note: text(1, 500, true) } },
+        control: { status: 404, message: /Circular not found/ },
+      }),
+    ),
     { route: 'GET /api/v1/dashboard/deadlines', method: 'GET', template: '/api/v1/dashboard/deadlines', as: 'supervisor.gz', allowed: ['SUPERVISOR', 'ADMIN'], control: { status: 200 } },
     {
       route: 'GET /api/v1/referrals',

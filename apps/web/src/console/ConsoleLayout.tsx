@@ -19,6 +19,8 @@ interface Notification {
 const MENU: { key: string; label: string; roles: string[] }[] = [
   { key: '/', label: '待办', roles: ['HANDLER', 'HOST_UNIT_OPERATOR', 'SUPERVISOR', 'INSPECTOR', 'DISCIPLINE_OFFICER', 'ADMIN'] },
   { key: '/dashboard', label: '时限看板', roles: ['SUPERVISOR', 'ADMIN'] },
+  { key: '/statistics', label: '统计分析', roles: ['HANDLER', 'SUPERVISOR', 'INSPECTOR', 'ADMIN'] },
+  { key: '/circulars', label: '情况通报', roles: ['HANDLER', 'SUPERVISOR', 'INSPECTOR', 'ADMIN'] },
   { key: '/review-queue', label: '审核队列', roles: ['SUPERVISOR'] },
   { key: '/referrals', label: '移送案件', roles: ['DISCIPLINE_OFFICER'] },
   { key: '/spot-check', label: '抽查发现', roles: ['INSPECTOR'] },

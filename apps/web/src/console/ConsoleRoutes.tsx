@@ -14,6 +14,8 @@ const ReviewQueuePage = lazy(() => import('./pages/review-queue/ReviewQueuePage'
 const ReferralsPage = lazy(() => import('./pages/referrals/ReferralsPage'));
 const SpotCheckPage = lazy(() => import('./pages/spot-check/SpotCheckPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
+const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage'));
+const CircularsPage = lazy(() => import('./pages/circulars/CircularsPage'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const location = useLocation();
@@ -49,6 +51,8 @@ export function ConsoleRoutes() {
       <Route path="/review-queue" element={page(<ReviewQueuePage />)} />
       <Route path="/referrals" element={page(<ReferralsPage />)} />
       <Route path="/spot-check" element={page(<SpotCheckPage />)} />
+      <Route path="/statistics" element={page(<StatisticsPage />)} />
+      <Route path="/circulars" element={page(<CircularsPage />)} />
       <Route path="/admin/*" element={page(<AdminPage />)} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
