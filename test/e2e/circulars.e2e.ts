@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
@@ -8,20 +6,7 @@ import { loadConfig } from '@app/config';
 import { beijingMonth, canonicalJson, monthLabel } from '@app/domain';
 import { dataSourceOptions, OrganizationEntity } from '@app/database';
 import { eventually, http, login, startApiApp, startWorkerApp, type RunningApi } from '../support/stack';
-
-// pdf-parse (pdf.js) loads its worker with a dynamic import that Jest's sandbox refuses: read in a plain Node process.
-const READER = `
-const { PDFParse } = require(${JSON.stringify(resolve(__dirname, '../../node_modules/pdf-parse'))});
-const chunks = [];
-process.stdin.on('data', (c) => chunks.push(c)).on('end', async () => {
-  const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) });
-  try { process.stdout.write((await parser.getText()).text); } finally { await parser.destroy(); }
-});`;
-const pdfText = (pdf: Buffer) =>
-  new Promise<string>((done, fail) => {
-    const child = execFile(process.execPath, ['-e', READER], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => (error ? fail(new Error(`${error.message}\n${stderr}`)) : done(stdout)));
-    child.stdin!.end(pdf);
-  });
+import { pdfText } from '../support/pdf-text';
 
 async function download(baseUrl: string, path: string, token: string): Promise<{ status: number; type: string | null; bytes: Buffer }> {
   const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });

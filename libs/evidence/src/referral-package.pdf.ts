@@ -1,4 +1,4 @@
-import pdfmake, { type PdfContent as Content, type PdfDocument } from 'pdfmake';
+import { CJK_FONT, renderPdf, type PdfContent as Content, type PdfDocument } from '@app/documents';
 import {
   ACTOR_ZH,
   CATEGORY_ZH,
@@ -40,13 +40,6 @@ export interface ReferralPackageContent {
   timeline: { seq: number; type: string; actorRole: string | null; note: string | null; occurredAt: Date }[];
   evidence: { seq: number; name: string; mimeType: string; sizeBytes: number; owner: EvidenceOwner; forwarded: boolean; eventSeq: number | null; sha256: string }[];
 }
-
-/** The CJK font ships with an npm package, so no system font is needed (a subset of it is embedded). */
-const FONT = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
-pdfmake.setFonts({ NotoSansSC: { normal: FONT, bold: FONT, italics: FONT, bolditalics: FONT } });
-// The document is built from data only: no URL or file besides the font is ever read.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => path === FONT);
 
 const RECTIFICATION_EVENTS = ['RECTIFICATION_NOTICE_SENT', 'NOTICE_SIGNED', 'RECTIFICATION_SUBMITTED', 'RECTIFICATION_APPROVED', 'RECTIFICATION_RETURNED', 'EVIDENCE_ATTACHED', 'EVIDENCE_FORWARDED'];
 const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
@@ -95,7 +88,7 @@ export function renderReferralPackage(p: ReferralPackageContent): Promise<Buffer
     pageSize: 'A4',
     pageMargins: [40, 50, 40, 50],
     info: { title: `移送材料 ${k.caseNo}`, creator: 'fingertip-formalism-cases', creationDate: p.builtAt },
-    defaultStyle: { font: 'NotoSansSC', fontSize: 9, lineHeight: 1.25 },
+    defaultStyle: { font: CJK_FONT, fontSize: 9, lineHeight: 1.25 },
     styles: { h1: { fontSize: 16, margin: [0, 0, 0, 8] }, h2: { fontSize: 12, margin: [0, 14, 0, 6] }, hash: { fontSize: 7.5, color: '#333333' }, small: { fontSize: 8, color: '#555555' } },
     footer: (page: number, pages: number) => ({ text: `${k.caseNo} 移送材料 第 ${page} / ${pages} 页`, alignment: 'center', style: 'small', margin: [0, 20, 0, 0] }),
     content: [
@@ -116,5 +109,5 @@ export function renderReferralPackage(p: ReferralPackageContent): Promise<Buffer
       manifest,
     ],
   };
-  return pdfmake.createPdf(doc).getBuffer();
+  return renderPdf(doc);
 }

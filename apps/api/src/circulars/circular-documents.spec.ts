@@ -1,23 +1,7 @@
-import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { circularCharts, rateOf, type CircularContent, type CircularStatisticsRow } from '@app/domain';
 import { chartSvg, circularPdf, circularWorkbook } from './circular-documents';
-
-// pdf-parse (pdf.js) loads its worker with a dynamic import that Jest's sandbox refuses: read in a plain Node process.
-const READER = `
-const { PDFParse } = require(${JSON.stringify(resolve(__dirname, '../../../../node_modules/pdf-parse'))});
-const chunks = [];
-process.stdin.on('data', (c) => chunks.push(c)).on('end', async () => {
-  const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) });
-  try { process.stdout.write((await parser.getText()).text); } finally { await parser.destroy(); }
-});`;
-function pdfText(pdf: Buffer): Promise<string> {
-  return new Promise((done, fail) => {
-    const child = execFile(process.execPath, ['-e', READER], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => (error ? fail(new Error(`${error.message}\n${stderr}`)) : done(stdout)));
-    child.stdin!.end(pdf);
-  });
-}
+import { pdfText } from '../../../../test/support/pdf-text';
 
 const rate = (key: string, label: string, n: number, d: number) => ({ key, label, ...rateOf(n, d) });
 const row = (key: string, label: string, cases: number, satisfied: number, evaluated: number): CircularStatisticsRow => ({

@@ -17,23 +17,8 @@ import {
   type CircularStatisticsRow,
   type CircularStatus,
 } from '@app/domain';
+import { CJK_FONT, renderPdf } from '@app/documents';
 
-/** The few pdfmake calls made here (its own typings pull the DOM library into the whole project). */
-interface PdfMake {
-  setFonts(fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }>): void;
-  setUrlAccessPolicy(allow: (url: string) => boolean): void;
-  setLocalAccessPolicy(allow: (path: string) => boolean): void;
-  createPdf(document: Record<string, unknown>): { getBuffer(): Promise<Buffer> };
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfmake: PdfMake = require('pdfmake');
-
-/** The CJK font ships with an npm package, so no system font is needed (a subset of it is embedded). */
-const FONT = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
-pdfmake.setFonts({ NotoSansSC: { normal: FONT, bold: FONT, italics: FONT, bolditalics: FONT } });
-// Documents are built from data only: no URL or file besides the font is ever read.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => path === FONT);
 
 export interface CircularDocument {
   content: CircularContent;
@@ -53,7 +38,7 @@ const periodZh = (c: CircularContent) => (c.from === c.to ? monthZh(c.from) : `$
 export function chartSvg(option: ChartOption, width = 520, height = 300): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
-    chart.setOption({ textStyle: { fontFamily: 'NotoSansSC' }, ...option });
+    chart.setOption({ textStyle: { fontFamily: CJK_FONT }, ...option });
     return chart.renderToSVGString();
   } finally {
     chart.dispose();
@@ -136,36 +121,34 @@ export function circularPdf(doc: CircularDocument): Promise<Buffer> {
     return [r.label, r.cases, cell(rate('rectificationCompletionRate')), cell(rate('satisfactionRate')), cell(rate('reopenRate'))];
   });
   const footer = doc.status === 'PUBLISHED' ? `已发布 ${doc.publishedAt?.toISOString() ?? ''}${GAP}SHA-256 ${doc.contentHash ?? ''}` : `${CIRCULAR_STATUS_ZH[doc.status]}（未发布，内容可能变更）`;
-  return pdfmake
-    .createPdf({
-      pageSize: 'A4',
-      pageMargins: [48, 56, 48, 56],
-      defaultStyle: { font: 'NotoSansSC', fontSize: 10.5, lineHeight: 1.3 },
-      info: { title: c.title },
-      footer: { text: footer, fontSize: 7, alignment: 'center', margin: [0, 20, 0, 0] },
-      content: [
-        { text: c.title, fontSize: 18, alignment: 'center', margin: [0, 0, 0, 6] },
-        { text: `${c.organizationName}${GAP}${periodZh(c)}`, alignment: 'center', margin: [0, 0, 0, 12] },
-        { text: '一、总体情况', fontSize: 13, margin: [0, 6, 0, 4] },
-        { text: c.summary },
-        { text: `本期受理案件 ${c.total.cases} 件；办理用时中位数 ${c.total.handlingDaysMedian ?? '—'} 个工作日，90%分位数 ${c.total.handlingDaysP90 ?? '—'} 个工作日。`, margin: [0, 4, 0, 4] },
-        table(['指标', '分子', '分母', '比率', '说明'], overall, ['*', 40, 40, 50, 90]),
-        ...circularCharts(c).map((chart) => ({ svg: chartSvg(chart.option), width: 460, font: 'NotoSansSC', alignment: 'center', margin: [0, 4, 0, 8] })),
-        { text: '二、分类情况', fontSize: 13, margin: [0, 6, 0, 4] },
-        table(['问题类别', '案件数', '整改完成率', '满意率', '重新办理率'], byCategory, ['*', 40, 90, 90, 90]),
-        { text: `* 分母小于${c.smallDenominator}，${STATISTICS_TEXT_ZH.small}。`, fontSize: 8 },
-        { text: '三、典型案例', fontSize: 13, margin: [0, 10, 0, 4] },
-        c.typicalCases.length === 0
-          ? { text: '本期无典型案例。' }
-          : {
-              ol: c.typicalCases.map((t) => ({
-                text: `${t.caseNo}${GAP}${CATEGORY_ZH[t.category]?.label ?? t.category}${GAP}${SUBJECT_TYPE_ZH[t.subjectType]?.label ?? t.subjectType}：${t.subjectName}（${t.regionCode}）${GAP}调查结论：${zh(FINDING_RESULT_ZH, t.findingResult)}${GAP}${zh(OUTCOME_ZH, t.outcome)}。${t.comment}`,
-                margin: [0, 2, 0, 2],
-              })),
-            },
-        { text: '四、经验做法', fontSize: 13, margin: [0, 10, 0, 4] },
-        { text: c.practices },
-      ],
-    })
-    .getBuffer();
+  return renderPdf({
+    pageSize: 'A4',
+    pageMargins: [48, 56, 48, 56],
+    defaultStyle: { font: CJK_FONT, fontSize: 10.5, lineHeight: 1.3 },
+    info: { title: c.title },
+    footer: { text: footer, fontSize: 7, alignment: 'center', margin: [0, 20, 0, 0] },
+    content: [
+      { text: c.title, fontSize: 18, alignment: 'center', margin: [0, 0, 0, 6] },
+      { text: `${c.organizationName}${GAP}${periodZh(c)}`, alignment: 'center', margin: [0, 0, 0, 12] },
+      { text: '一、总体情况', fontSize: 13, margin: [0, 6, 0, 4] },
+      { text: c.summary },
+      { text: `本期受理案件 ${c.total.cases} 件；办理用时中位数 ${c.total.handlingDaysMedian ?? '—'} 个工作日，90%分位数 ${c.total.handlingDaysP90 ?? '—'} 个工作日。`, margin: [0, 4, 0, 4] },
+      table(['指标', '分子', '分母', '比率', '说明'], overall, ['*', 40, 40, 50, 90]),
+      ...circularCharts(c).map((chart) => ({ svg: chartSvg(chart.option), width: 460, font: CJK_FONT, alignment: 'center', margin: [0, 4, 0, 8] })),
+      { text: '二、分类情况', fontSize: 13, margin: [0, 6, 0, 4] },
+      table(['问题类别', '案件数', '整改完成率', '满意率', '重新办理率'], byCategory, ['*', 40, 90, 90, 90]),
+      { text: `* 分母小于${c.smallDenominator}，${STATISTICS_TEXT_ZH.small}。`, fontSize: 8 },
+      { text: '三、典型案例', fontSize: 13, margin: [0, 10, 0, 4] },
+      c.typicalCases.length === 0
+        ? { text: '本期无典型案例。' }
+        : {
+            ol: c.typicalCases.map((t) => ({
+              text: `${t.caseNo}${GAP}${CATEGORY_ZH[t.category]?.label ?? t.category}${GAP}${SUBJECT_TYPE_ZH[t.subjectType]?.label ?? t.subjectType}：${t.subjectName}（${t.regionCode}）${GAP}调查结论：${zh(FINDING_RESULT_ZH, t.findingResult)}${GAP}${zh(OUTCOME_ZH, t.outcome)}。${t.comment}`,
+              margin: [0, 2, 0, 2],
+            })),
+          },
+      { text: '四、经验做法', fontSize: 13, margin: [0, 10, 0, 4] },
+      { text: c.practices },
+    ],
+  });
 }
