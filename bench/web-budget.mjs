@@ -29,14 +29,19 @@ async function inboxTiming(baseUrl, username) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   const runs = [];
   try {
+    // Signed in once, as the console does (the session cookie, who and until when in sessionStorage); every
+    // cold load below is a fresh browser context with that cookie, so the login rate limit is not in the way.
+    const first = await browser.newContext({ baseURL: baseUrl });
+    const login = await first.request.post('/api/v1/auth/session', { data: { username, password: process.env.BENCH_WEB_PASSWORD ?? 'Demo#2026' } });
+    if (!login.ok()) throw new Error(`login as ${username}: ${login.status()}`);
+    const body = await login.json();
+    const cookies = await first.cookies();
+    await first.close();
+    const session = JSON.stringify({ expiresAt: Date.now() + body.expiresIn * 1000, username: body.username, role: body.role, orgId: body.organizationId });
     for (let i = 0; i < Number(process.env.BENCH_WEB_RUNS ?? 5); i++) {
       const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 860 } });
-      // Signed in as the console does: the session cookie in the browser, who and until when in sessionStorage.
-      const login = await context.request.post('/api/v1/auth/session', { data: { username, password: process.env.BENCH_WEB_PASSWORD ?? 'Demo#2026' } });
-      if (!login.ok()) throw new Error(`login as ${username}: ${login.status()}`);
-      const body = await login.json();
-      const session = { expiresAt: Date.now() + body.expiresIn * 1000, username: body.username, role: body.role, orgId: body.organizationId };
-      await context.addInitScript((s) => sessionStorage.setItem('ft.session', s), JSON.stringify(session));
+      await context.addCookies(cookies);
+      await context.addInitScript((s) => sessionStorage.setItem('ft.session', s), session);
       const page = await context.newPage();
       const started = Date.now();
       await page.goto(`${baseUrl}/console/`);

@@ -16,7 +16,12 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
-    rolldownOptions: { input: { console: resolve(root, 'console/index.html'), m: resolve(root, 'm/index.html') } },
+    rolldownOptions: {
+      input: { console: resolve(root, 'console/index.html'), m: resolve(root, 'm/index.html') },
+      // ECharts in a chunk of its own: left to the automatic split, it took shared helpers with it and every
+      // first load, the phone page's included, fetched it. Only the pages with charts load it now.
+      output: { codeSplitting: { groups: [{ name: 'echarts', test: /[\\/]node_modules[\\/](echarts|zrender|tslib)[\\/]/ }] } },
+    },
   },
   server: { host: '127.0.0.1', port: 5173, proxy: { '/api': api, '/health': api } },
   test: { include: ['src/**/*.test.{ts,tsx}'], environment: 'node' },
