@@ -73,10 +73,12 @@ function Bell() {
 }
 
 export function ConsoleLayout({ children }: { children: ReactNode }) {
-  const session = currentSession()!;
+  const session = currentSession();
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  // The session can end while the page is open (the API said so): the login page is on its way.
+  if (!session) return null;
   const items = MENU.filter((m) => m.roles.includes(session.role)).map((m) => ({ key: m.key, label: <Link to={m.key}>{m.label}</Link> }));
   const selected = MENU.filter((m) => m.key !== '/' && location.pathname.startsWith(m.key)).map((m) => m.key);
   return (

@@ -44,7 +44,10 @@ function readStored(): Session | null {
 }
 
 export function currentSession(): Session | null {
-  if (session && session.expiresAt <= Date.now()) clearSession();
+  if (session && session.expiresAt <= Date.now()) {
+    expiredNotice = true;
+    clearSession();
+  }
   return session;
 }
 
@@ -55,6 +58,18 @@ export function clearSession(): void {
   } catch {
     // storage unavailable: the memory copy is gone anyway
   }
+}
+
+let expiredNotice = false;
+
+/**
+ * Whether the API turned a signed-in session away since last asked: the login page says so, however the
+ * console got there (several requests fail at once, and any of them may be the one that navigates).
+ */
+export function takeExpiredNotice(): boolean {
+  const notice = expiredNotice;
+  expiredNotice = false;
+  return notice;
 }
 
 /** Called when the API says the session is no longer good: the console goes back to the login page. */
@@ -126,6 +141,7 @@ export async function openSignedLink(linkPath: string): Promise<void> {
 
 async function answer<T>(response: Response, anonymous?: boolean): Promise<T> {
   if (response.status === 401 && !anonymous) {
+    expiredNotice ||= session !== null;
     clearSession();
     onExpired?.();
   }

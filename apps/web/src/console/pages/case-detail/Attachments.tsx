@@ -25,7 +25,7 @@ const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024)
 /** The case's evidence files the user may see, downloads through signed links, and the upload where the role may. */
 export function Attachments({ kase }: { kase: CaseDetail }) {
   const { message } = App.useApp();
-  const role = currentSession()!.role;
+  const role = currentSession()?.role ?? '';
   const queryClient = useQueryClient();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [note, setNote] = useState('');

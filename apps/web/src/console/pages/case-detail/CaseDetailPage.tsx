@@ -80,7 +80,11 @@ function MergeCandidates({ caseId }: { caseId: string }) {
     <ul style={{ margin: 0, paddingLeft: 18 }}>
       {data.map((c) => (
         <li key={c.id}>
-          <Link to={`/cases/${c.id}`}>{c.caseNo}</Link> {c.subjectName}（{zh(STEP_ZH, c.step)}）
+          {/* Underlined: a link inside a line of text must not be told apart by its colour alone. */}
+          <Link to={`/cases/${c.id}`} style={{ textDecoration: 'underline' }}>
+            {c.caseNo}
+          </Link>{' '}
+          {c.subjectName}（{zh(STEP_ZH, c.step)}）
         </li>
       ))}
     </ul>

@@ -1,11 +1,12 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { ApiError, login } from '../../../shared/api';
+import { ApiError, login, takeExpiredNotice } from '../../../shared/api';
 
 export function LoginPage() {
   const navigate = useNavigate();
   const state = useLocation().state as { from?: string; expired?: boolean } | null;
+  const [expired] = useState(() => takeExpiredNotice() || Boolean(state?.expired));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (v: { username: string; password: string }) => {
@@ -26,7 +27,7 @@ export function LoginPage() {
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           案件办理平台登录
         </Typography.Title>
-        {state?.expired && <Alert type="info" showIcon message="登录已过期，请重新登录，登录后回到原页面" style={{ marginBottom: 16 }} />}
+        {expired && <Alert type="info" showIcon message="登录已过期，请重新登录，登录后回到原页面" style={{ marginBottom: 16 }} />}
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
         <Form layout="vertical" onFinish={submit}>
           <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
