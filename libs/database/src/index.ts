@@ -18,3 +18,4 @@ export * from './seed/first-administrator';
 export * from './migrate';
 export * from './passwords';
 export * from './app-privileges';
+export * from './case-file';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AuditTrail } from '@app/audit';
-import { CaseEntity, CaseEventEntity, EvidenceFileEntity, OrganizationEntity, ReferralEntity } from '@app/database';
+import { caseFileWithoutComplainant, CaseEntity, CaseEventEntity, EvidenceFileEntity, OrganizationEntity, ReferralEntity } from '@app/database';
 import { ContentStore } from '@app/storage';
 import { renderReferralPackage, type ReferralPackageContent } from './referral-package.pdf';
 
@@ -62,21 +62,7 @@ export class ReferralPackageBuilder {
       referredAt: referral.createdAt,
       builtAt,
       disciplineBody: name(referral.disciplineOrgId)!,
-      // The complainant's identity stays out: the package travels to another body.
-      case: {
-        caseNo: kase.caseNo,
-        source: kase.source,
-        category: kase.category,
-        subjectType: kase.subjectType,
-        subjectName: kase.subjectName,
-        regionCode: kase.regionCode,
-        description: kase.description,
-        severity: kase.severity,
-        findingResult: kase.findingResult,
-        handlingOffice: name(kase.handlingOrgId)!,
-        hostUnit: name(kase.hostUnitId),
-        breaches: kase.breaches,
-      },
+      case: { ...caseFileWithoutComplainant(kase), handlingOffice: name(kase.handlingOrgId)!, hostUnit: name(kase.hostUnitId) },
       timeline: timeline.map((e) => ({ seq: e.seq, type: e.type, actorRole: e.actorRole, note: e.note, occurredAt: e.occurredAt })),
       evidence: files.map((f, i) => ({ seq: i + 1, name: f.originalName, mimeType: f.mimeType, sizeBytes: f.sizeBytes, owner: f.owner, forwarded: f.forwarded, eventSeq: f.eventSeq, sha256: f.sha256 })),
     };

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ReferralState } from '@app/domain';
 import { AuditTrail } from '@app/audit';
-import { CaseEntity, CaseEventEntity, ReferralEntity } from '@app/database';
+import { CaseEntity, CaseEventEntity, ReferralEntity, caseFileWithoutComplainant } from '@app/database';
 
 /** Writes the referrals projection; the referral workflow is its only writer. */
 @Injectable()
@@ -51,20 +51,7 @@ async function referralPackage(em: EntityManager, caseId: string) {
   const timeline = await em.find(CaseEventEntity, { where: { caseId }, order: { seq: 'ASC' } });
   // The complainant's identity stays out: the package travels to another body.
   return {
-    case: kase && {
-      caseNo: kase.caseNo,
-      source: kase.source,
-      category: kase.category,
-      subjectType: kase.subjectType,
-      subjectName: kase.subjectName,
-      regionCode: kase.regionCode,
-      description: kase.description,
-      severity: kase.severity,
-      findingResult: kase.findingResult,
-      handlingOrgId: kase.handlingOrgId,
-      hostUnitId: kase.hostUnitId,
-      breaches: kase.breaches,
-    },
+    case: kase && { ...caseFileWithoutComplainant(kase), handlingOrgId: kase.handlingOrgId, hostUnitId: kase.hostUnitId },
     timeline: timeline.map((e) => ({ seq: e.seq, type: e.type, note: e.note, actorRole: e.actorRole, occurredAt: e.occurredAt })),
     evidence: timeline.filter((e) => e.type === 'RECTIFICATION_SUBMITTED').map((e) => e.note),
   };
