@@ -24,3 +24,4 @@ export * from './labels-zh-cn';
 export * from './error-codes';
 export * from './evidence';
 export * from './directory-rules';
+export * from './decision-rules';
