@@ -20,15 +20,16 @@ import {
   applyCommand,
   applyTimeEffect,
   calendarQuestion,
+  caseSearchValues,
   CASE_ACTIONS,
   caseWorkflowId,
+  decisionNoticeKey,
   escalate,
   initialCaseState,
   nextWakeAt,
   referralWorkflowId,
   refuseCommand,
   refuseRetry,
-  STEP_RULES,
   type ActorRef,
   type CaseAction,
   type CaseEffect,
@@ -281,11 +282,11 @@ async function carryOut(activities: CaseCalls, state: CaseState, decision: Decis
 
   const firstSeq = advanceRevision(state, decision);
   await activities.projectCase(state, decision.events, firstSeq, now);
-  upsertCaseSearchAttributes({ stage: STEP_RULES[state.step].stage, status: state.status, severity: state.severity, deadlineAt: state.deadline?.deadlineAt ?? null });
+  upsertCaseSearchAttributes(caseSearchValues(state));
 
   for (const [index, effect] of decision.effects.entries()) {
     if (effect.type === 'notify') {
-      await activities.sendNotice({ caseId: state.caseId, referralId: null, key: `case.${state.caseId}.${state.revision}.${index}`, notice: effect.notice, message: effect.message, to: effect.to, at: now });
+      await activities.sendNotice({ caseId: state.caseId, referralId: null, key: decisionNoticeKey(state, index), notice: effect.notice, message: effect.message, to: effect.to, at: now });
     } else {
       await messageWorkflow(state, effect);
     }
