@@ -19,9 +19,22 @@ export function workflowSource(bundlePath = process.env.WORKFLOW_BUNDLE_PATH): P
   return bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: require.resolve('../../../workflows') };
 }
 
+type WorkerTuning = Pick<AppConfig, 'WORKER_MAX_WORKFLOW_TASKS' | 'WORKER_MAX_ACTIVITIES' | 'WORKER_MAX_LOCAL_ACTIVITIES' | 'WORKER_MAX_CACHED_WORKFLOWS' | 'WORKER_IDENTITY'>;
+
+/** The settings of README "Scaling out"; a setting left out keeps the SDK's default. */
+export function workerTuning(config: Partial<WorkerTuning>): Partial<WorkerOptions> {
+  const options: Partial<WorkerOptions> = {};
+  if (config.WORKER_MAX_WORKFLOW_TASKS !== undefined) options.maxConcurrentWorkflowTaskExecutions = config.WORKER_MAX_WORKFLOW_TASKS;
+  if (config.WORKER_MAX_ACTIVITIES !== undefined) options.maxConcurrentActivityTaskExecutions = config.WORKER_MAX_ACTIVITIES;
+  if (config.WORKER_MAX_LOCAL_ACTIVITIES !== undefined) options.maxConcurrentLocalActivityExecutions = config.WORKER_MAX_LOCAL_ACTIVITIES;
+  if (config.WORKER_MAX_CACHED_WORKFLOWS !== undefined) options.maxCachedWorkflows = config.WORKER_MAX_CACHED_WORKFLOWS;
+  if (config.WORKER_IDENTITY) options.identity = config.WORKER_IDENTITY;
+  return options;
+}
+
 /** The one Worker of the system: every case workflow and activity, on the configured task queue. */
 export async function createCaseWorker(
-  config: Pick<AppConfig, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE'>,
+  config: Pick<AppConfig, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE'> & Partial<WorkerTuning>,
   connection: NativeConnection,
   activities: Activities,
   activityInterceptors: ActivityInterceptorsFactory[] = [],
@@ -34,5 +47,6 @@ export async function createCaseWorker(
     activities,
     interceptors: { activity: activityInterceptors, ...(source.workflowsPath ? { workflowModules: WORKFLOW_INTERCEPTOR_MODULES } : {}) },
     ...source,
+    ...workerTuning(config),
   });
 }

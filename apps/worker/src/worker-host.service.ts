@@ -55,7 +55,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       this.logger.error(`worker stopped: ${(error as Error).message}`);
       process.exitCode = 1;
     });
-    this.logger.log(`polling task queue "${this.config.TEMPORAL_TASK_QUEUE}" on ${this.config.TEMPORAL_ADDRESS}`);
+    this.logger.log(`polling task queue "${this.config.TEMPORAL_TASK_QUEUE}" on ${this.config.TEMPORAL_ADDRESS} as ${this.worker.options.identity}`);
   }
 
   /** The worker polls (it has not stopped or failed). */

@@ -1,6 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 // Anything but true/false/1/0 is left as it is, so validation names it.
@@ -55,6 +55,10 @@ export class AppConfig {
   @IsString() @IsNotEmpty()
   DB_USER_HOST = '%';
 
+  /** Connections each process (API or worker) keeps to the database at most; every replica has its own pool. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  DB_POOL_SIZE = 20;
+
   @IsString() @IsNotEmpty()
   TEMPORAL_ADDRESS = '127.0.0.1:7233';
 
@@ -63,6 +67,29 @@ export class AppConfig {
 
   @IsString() @IsNotEmpty()
   TEMPORAL_TASK_QUEUE = 'cases';
+
+  /** Worker: workflow tasks run at once (one per workflow at a time; each is a slice of a case's decision). */
+  @Transform(toInt) @IsInt() @Min(2) @Max(10000)
+  WORKER_MAX_WORKFLOW_TASKS = 40;
+
+  /** Worker: activities (projection writes, notices, referral packages) run at once. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  WORKER_MAX_ACTIVITIES = 100;
+
+  /** Worker: local activities run at once (in the worker, beside the workflow task that asked for them). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  WORKER_MAX_LOCAL_ACTIVITIES = 100;
+
+  /**
+   * Worker: workflows kept in memory between tasks (the sticky cache); 0 replays each case's history on every
+   * task. Unset: the SDK's default, scaled to the heap (about 600 a GiB above the first 200 MiB).
+   */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(0) @Max(1000000)
+  WORKER_MAX_CACHED_WORKFLOWS: number | undefined = undefined;
+
+  /** Worker: the name it gives Temporal (in the histories' WorkflowTaskCompleted and ActivityTaskStarted). Empty: pid@hostname. */
+  @IsString()
+  WORKER_IDENTITY = '';
 
   /** TLS to the Temporal frontend with the system's CAs; implied by any TEMPORAL_TLS_* file or TEMPORAL_API_KEY. */
   @Transform(toBool) @IsBoolean()

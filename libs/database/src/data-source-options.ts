@@ -57,7 +57,7 @@ export const MIGRATIONS = [
   Circulars1763800000071,
 ];
 
-type DbSettings = Pick<AppConfig, 'DB_HOST' | 'DB_PORT' | 'DB_USER' | 'DB_PASSWORD' | 'DB_NAME'>;
+type DbSettings = Pick<AppConfig, 'DB_HOST' | 'DB_PORT' | 'DB_USER' | 'DB_PASSWORD' | 'DB_NAME'> & Partial<Pick<AppConfig, 'DB_POOL_SIZE'>>;
 
 export function dataSourceOptions(config: DbSettings): DataSourceOptions {
   return {
@@ -74,6 +74,7 @@ export function dataSourceOptions(config: DbSettings): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
-    extra: { connectionLimit: 20 },
+    // Per process: N replicas and workers open up to N × DB_POOL_SIZE connections (max_connections).
+    extra: { connectionLimit: config.DB_POOL_SIZE ?? 20 },
   };
 }

@@ -314,6 +314,12 @@ export class FaultStack {
     });
   }
 
+  /** The audit chain checked by the built verifier (npm run audit:verify): a problem found, or null. */
+  async verifyAudit(): Promise<string | null> {
+    const verifier = spawnSync(process.execPath, [join(this.workDir, 'dist/scripts/verify-audit.js')], { env: this.env, encoding: 'utf8', timeout: 60_000 });
+    return verifier.status === 0 ? null : `audit:verify failed (exit ${verifier.status}): ${verifier.stdout}${verifier.stderr}`;
+  }
+
   /** Exits of the API or worker that no fault caused. */
   unexpectedExits(): string[] {
     return [...this.api.unexpectedExits, ...this.worker.unexpectedExits];

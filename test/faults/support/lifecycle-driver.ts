@@ -119,6 +119,8 @@ interface Answer {
 
 export interface DriverOptions {
   baseUrl: string;
+  /** Several API replicas: requests go to them in turn (baseUrl is then ignored). */
+  baseUrls?: string[];
   scenario: string;
   cases: number;
   /** Case i starts i * staggerMs after the batch, so submissions keep arriving while faults happen. */
@@ -137,6 +139,7 @@ export class LifecycleDriver {
   readonly progress: Progress = { submitted: 0, submissionsInFlight: 0, actionsDone: 0, actionsInFlight: 0, closed: 0, finished: 0 };
   private readonly tokens = new Map<User, Promise<string>>();
   private readonly runTag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  private requests = 0;
 
   constructor(private readonly options: DriverOptions) {
     this.runs = Array.from({ length: options.cases }, (_, index) => ({
@@ -322,7 +325,8 @@ export class LifecycleDriver {
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     const timeout = Math.max(1000, Math.min(this.options.requestTimeoutMs ?? 30_000, this.options.deadlineAt - Date.now()));
     try {
-      const response = await fetch(`${this.options.baseUrl}${path}`, {
+      const replicas = this.options.baseUrls ?? [this.options.baseUrl];
+      const response = await fetch(`${replicas[this.requests++ % replicas.length]}${path}`, {
         method,
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),

@@ -1,5 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { FaultStack } from './fault-stack';
 import { sleep } from './fault-stack';
 import { EXPECTED_TIMELINE, type CaseRun } from './lifecycle-driver';
@@ -16,7 +14,7 @@ import { EXPECTED_TIMELINE, type CaseRun } from './lifecycle-driver';
  *     seq and revision.
  * Returns every problem found, each naming the case and what was expected and found.
  */
-export async function verifyBatch(stack: FaultStack, runs: CaseRun[]): Promise<string[]> {
+export async function verifyBatch(stack: VerifiedStack, runs: CaseRun[]): Promise<string[]> {
   const problems: string[] = [];
   const label = (run: CaseRun) => `case #${run.index} (key ${run.idempotencyKey}, id ${run.caseId ?? 'none'})`;
 
@@ -42,7 +40,7 @@ export async function verifyBatch(stack: FaultStack, runs: CaseRun[]): Promise<s
     if (rows.length !== accepted.length) problems.push(`expected ${accepted.length} case rows (one per accepted submission), found ${rows.length}`);
 
     const client = await stack.temporalClient();
-    const workflows = await listCaseWorkflows(client, accepted.length);
+    const workflows = await listCaseWorkflows(client, accepted.length, stack.taskQueue);
     const expectedWorkflowIds = new Set(accepted.map((r) => `case-${r.caseId}`));
     const strayWorkflows = workflows.filter((w) => !expectedWorkflowIds.has(w.workflowId));
     if (strayWorkflows.length) problems.push(`Temporal has ${strayWorkflows.length} case workflow(s) no submission was answered with: ${strayWorkflows.map((w) => w.workflowId).join(', ')}`);
@@ -94,9 +92,9 @@ export async function verifyBatch(stack: FaultStack, runs: CaseRun[]): Promise<s
     await db.end();
   }
 
-  // The audit chain as a whole, checked by the built verifier (npm run audit:verify).
-  const verifier = spawnSync(process.execPath, [join(stack.workDir, 'dist/scripts/verify-audit.js')], { env: stack.env, encoding: 'utf8', timeout: 60_000 });
-  if (verifier.status !== 0) problems.push(`audit:verify failed (exit ${verifier.status}): ${verifier.stdout}${verifier.stderr}`);
+  // The audit chain as a whole.
+  const auditProblem = await stack.verifyAudit();
+  if (auditProblem) problems.push(auditProblem);
 
   // 1 again: a client that retries long after the fact still gets its own case back.
   for (const run of accepted) {
@@ -111,6 +109,19 @@ export async function verifyBatch(stack: FaultStack, runs: CaseRun[]): Promise<s
 
   for (const exit of stack.unexpectedExits()) problems.push(`a process died without being killed: ${exit}`);
   return problems;
+}
+
+/** What the checks need of a stack: FaultStack, or the processes of an e2e test. */
+export interface VerifiedStack {
+  /** Where the key is submitted again at the end. */
+  apiUrl: string;
+  dbConnection(): ReturnType<FaultStack['dbConnection']>;
+  temporalClient(): ReturnType<FaultStack['temporalClient']>;
+  /** Checks the whole audit chain; a problem found, or null when it is intact. */
+  verifyAudit(): Promise<string | null>;
+  unexpectedExits(): string[];
+  /** On a Temporal shared with other tests: only this task queue's case workflows are the batch's. */
+  taskQueue?: string;
 }
 
 interface CaseRow {
@@ -137,12 +148,13 @@ interface ListedWorkflow {
   runId: string;
 }
 
-/** Every caseWorkflow execution on this scenario's own Temporal; visibility may lag a moment behind. */
-async function listCaseWorkflows(client: Awaited<ReturnType<FaultStack['temporalClient']>>, expected: number): Promise<ListedWorkflow[]> {
+/** Every caseWorkflow execution on this scenario's own Temporal (or task queue); visibility may lag a moment behind. */
+async function listCaseWorkflows(client: Awaited<ReturnType<FaultStack['temporalClient']>>, expected: number, taskQueue?: string): Promise<ListedWorkflow[]> {
   let found: ListedWorkflow[] = [];
+  const query = `WorkflowType = "caseWorkflow"${taskQueue ? ` AND TaskQueue = "${taskQueue}"` : ''}`;
   for (let attempt = 0; attempt < 20; attempt++) {
     found = [];
-    for await (const info of client.workflow.list({ query: 'WorkflowType = "caseWorkflow"' })) found.push({ workflowId: info.workflowId, runId: info.runId });
+    for await (const info of client.workflow.list({ query })) found.push({ workflowId: info.workflowId, runId: info.runId });
     if (found.length >= expected) return found;
     await sleep(500);
   }
