@@ -25,11 +25,14 @@ const quiet = { log: () => undefined, trace: () => undefined, debug: () => undef
 
 let runtimeInstalled = false;
 
-/**
- * (c) The floor: the same number of workflow starts and Updates, at the same concurrency, made directly
- * with the Temporal client against a workflow that only counts, on the same server, with a Worker in this process.
- */
-export async function runFloor(ctx: BenchContext, workflows: number, updatesPerWorkflow: number, concurrency: number): Promise<FloorResult> {
+/** A Worker for the floor workflow on a task queue of its own, in this process, and a client for it. */
+export interface FloorWorker {
+  client: Client;
+  taskQueue: string;
+}
+
+/** Runs `body` with the floor's Worker polling; bundling it (once per call) is timed, not counted. */
+export async function withFloorWorker<T>(ctx: BenchContext, name: string, body: (floor: FloorWorker, bundleSeconds: number) => Promise<T>): Promise<T> {
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('ERROR') });
     runtimeInstalled = true;
@@ -38,22 +41,35 @@ export async function runFloor(ctx: BenchContext, workflows: number, updatesPerW
   const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('./floor.workflow'), logger: quiet });
   const bundleSeconds = (performance.now() - bundleStarted) / 1000;
 
-  const taskQueue = `bench-floor-${ctx.runId}`;
+  const taskQueue = `bench-${name}-${ctx.runId}`;
   const nativeConnection = await NativeConnection.connect({ address: ctx.temporalAddress });
   const worker = await Worker.create({ connection: nativeConnection, namespace: 'default', taskQueue, workflowBundle: { code } });
   const running = worker.run();
   const connection = await Connection.connect({ address: ctx.temporalAddress });
   const client = new Client({ connection, namespace: 'default' });
-
-  const workflowMs: number[] = [];
-  const startMs: number[] = [];
-  const updateMs: number[] = [];
-  const failures: Record<string, number> = {};
   try {
     // Warm-up, not measured: the Worker's first workflow task loads the bundle into its isolate.
     const warm = await client.workflow.start(floorWorkflow, { taskQueue, workflowId: `${taskQueue}-warm`, args: [1] });
     await warm.executeUpdate(incrementUpdate);
+    return await body({ client, taskQueue }, bundleSeconds);
+  } finally {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await running.catch(() => undefined);
+    await connection.close();
+    await nativeConnection.close();
+  }
+}
 
+/**
+ * (c) The floor: the same number of workflow starts and Updates, at the same concurrency, made directly
+ * with the Temporal client against a workflow that only counts, on the same server, with a Worker in this process.
+ */
+export async function runFloor(ctx: BenchContext, workflows: number, updatesPerWorkflow: number, concurrency: number): Promise<FloorResult> {
+  return withFloorWorker(ctx, 'floor', async ({ client, taskQueue }, bundleSeconds) => {
+    const workflowMs: number[] = [];
+    const startMs: number[] = [];
+    const updateMs: number[] = [];
+    const failures: Record<string, number> = {};
     const started = performance.now();
     await pool(workflows, concurrency, async (i) => {
       try {
@@ -88,10 +104,5 @@ export async function runFloor(ctx: BenchContext, workflows: number, updatesPerW
     };
     ctx.log(`floor: ${completed}/${workflows} in ${result.seconds} s = ${result.workflowsPerSecond} workflows/s, update p50 ${result.updateLatencyMs.p50} ms`);
     return result;
-  } finally {
-    if (worker.getState() === 'RUNNING') worker.shutdown();
-    await running.catch(() => undefined);
-    await connection.close();
-    await nativeConnection.close();
-  }
+  });
 }

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { complaintBody, tally, type BenchContext, type BenchUser } from './lib/context';
+import type { HttpResult } from './lib/http';
 import { pool, round1, round2, sleep, summarize, type LatencySummary } from './lib/stats';
 
 /** The eight Updates of a case after its start, in order, as the README walks them with curl. */
@@ -25,8 +26,29 @@ export interface LifecycleResult {
   admittedAfterMs: LatencySummary;
 }
 
-const isNotYetThere = (res: { status: number; body: any }): boolean =>
+export const isNotYetThere = (res: { status: number; body: any }): boolean =>
   res.status === 404 || (res.status === 409 && /still being registered/.test(String(res.body?.message)));
+
+export interface CaseReceipt {
+  caseId: string;
+  caseNo: string;
+  accessCode: string;
+}
+
+/** The eight requests that walk a Guangzhou case from SUBMITTED to CLOSED, in order, as the README does with curl. */
+export function caseSteps(ctx: BenchContext, { caseId, caseNo, accessCode }: CaseReceipt): Array<[(typeof LIFECYCLE_ACTIONS)[number], () => Promise<HttpResult>]> {
+  const act = (user: BenchUser, action: string, body: unknown = {}) => ctx.http.call('POST', `/api/v1/cases/${caseId}/${action}`, { token: ctx.tokens[user], body });
+  return [
+    ['accept', () => act('handler', 'accept', { note: '符合受理条件' })],
+    ['dispatch', () => act('handler', 'dispatch', { investigatingOrgId: ctx.orgs.gzOffice, hostUnitId: ctx.orgs.gzHost })],
+    ['finding', () => act('handler', 'finding', { result: 'SUBSTANTIATED', severity: 'GENERAL', summary: '确有强制打卡接龙' })],
+    ['sign', () => act('operator', 'sign')],
+    ['submit-rectification', () => act('operator', 'submit-rectification', { plan: '取消打卡接龙', evidence: ['整改通知'] })],
+    ['approve-rectification', () => act('supervisor', 'approve-rectification')],
+    ['reply', () => act('handler', 'reply', { content: '已责令取消打卡接龙要求。' })],
+    ['evaluation', () => ctx.http.call('POST', `/api/v1/public/cases/${caseNo}/evaluation`, { body: { accessCode, satisfaction: 'SATISFIED' } })],
+  ];
+}
 
 /** (b) Full cases through the HTTP API, complaint to CLOSED with a SATISFIED evaluation. */
 export async function runLifecycle(ctx: BenchContext, cases: number, concurrency: number, label = 'lifecycle'): Promise<LifecycleResult> {
@@ -36,27 +58,13 @@ export async function runLifecycle(ctx: BenchContext, cases: number, concurrency
   let acceptRetries = 0;
   const visibleMs: number[] = [];
 
-  const act = async (user: BenchUser, caseId: string, action: string, body: unknown = {}) =>
-    ctx.http.call('POST', `/api/v1/cases/${caseId}/${action}`, { token: ctx.tokens[user], body });
-
   const oneCase = async (i: number) => {
     const t0 = performance.now();
     const created = await ctx.http.call('POST', '/api/v1/complaints', { body: complaintBody(i, { guangzhou: true }), headers: { 'idempotency-key': `bench-${ctx.runId}-${label}-${i}` } });
     if (created.status !== 201) return tally(failures, `complaint ${created.status}`);
     ctx.created++;
     stepMs.complaint.push(created.ms);
-    const { caseId, caseNo, accessCode } = created.body as { caseId: string; caseNo: string; accessCode: string };
-
-    const steps: Array<[Step, () => ReturnType<typeof act>]> = [
-      ['accept', () => act('handler', caseId, 'accept', { note: '符合受理条件' })],
-      ['dispatch', () => act('handler', caseId, 'dispatch', { investigatingOrgId: ctx.orgs.gzOffice, hostUnitId: ctx.orgs.gzHost })],
-      ['finding', () => act('handler', caseId, 'finding', { result: 'SUBSTANTIATED', severity: 'GENERAL', summary: '确有强制打卡接龙' })],
-      ['sign', () => act('operator', caseId, 'sign')],
-      ['submit-rectification', () => act('operator', caseId, 'submit-rectification', { plan: '取消打卡接龙', evidence: ['整改通知'] })],
-      ['approve-rectification', () => act('supervisor', caseId, 'approve-rectification')],
-      ['reply', () => act('handler', caseId, 'reply', { content: '已责令取消打卡接龙要求。' })],
-      ['evaluation', () => ctx.http.call('POST', `/api/v1/public/cases/${caseNo}/evaluation`, { body: { accessCode, satisfaction: 'SATISFIED' } })],
-    ];
+    const steps = caseSteps(ctx, created.body as CaseReceipt);
     let last: { status: string } | undefined;
     const answered = performance.now();
     for (const [step, send] of steps) {

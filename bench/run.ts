@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { Client, Connection } from '@temporalio/client';
 import { createConnection } from 'mysql2/promise';
+import { BURST_CATEGORY, runBurst, type BurstResult } from './burst';
+import { runDbFloor, type DbFloorResult } from './db-floor';
 import { runFloor, type FloorResult } from './floor';
 import { runIntake, type IntakeLevel } from './intake';
 import { BENCH_USERS, type BenchContext, type BenchUser } from './lib/context';
@@ -9,13 +11,14 @@ import { taskBreakdown, type TaskBreakdown } from './lib/history';
 import { BenchHttp } from './lib/http';
 import { LockWaitSampler } from './lib/locks';
 import { describeMachine, type MachineInfo } from './lib/machine';
-import { findDatabaseServerPid, ProcessSampler, type ProcessReport } from './lib/memory';
+import { cpuSeconds, findDatabaseServerPid, ProcessSampler, type ProcessReport } from './lib/memory';
 import { writeReports } from './lib/report';
 import { benchSettings, type BenchSettings } from './lib/settings';
 import { dropDatabase, startStack } from './lib/stack';
-import { round1, round2 } from './lib/stats';
+import { round1, round2, sleep } from './lib/stats';
 import { LIFECYCLE_ACTIONS, runLifecycle, type LifecycleResult } from './lifecycle';
 import { runQueries, type QueryResult } from './queries';
+import { intakeToStartFloorRatio, runStartFloor, type StartFloorResult } from './start-floor';
 import { runTimers, TIMER_CATEGORY, type TimerResult } from './timers';
 
 export interface BenchReport {
@@ -29,10 +32,25 @@ export interface BenchReport {
   notes: string[];
   phases: Array<{ name: string; seconds: number; dbCounters: Record<string, number> }>;
   intake?: IntakeLevel[];
+  /** Bare workflow starts at intake's concurrency levels, for as long each. */
+  startFloor?: StartFloorResult;
+  /** Intake's best accepted/s over the start floor's best starts/s. */
+  intakeToStartFloorRatio?: number;
+  /** Intake's p99 latency at concurrency 4, ms (when 4 is one of the levels). */
+  intakeP99MsAtConcurrency4?: number;
   lifecycle?: LifecycleResult;
   floor?: FloorResult;
   /** Lifecycle cases per second over floor workflows per second (same starts and Updates, same concurrency). */
   lifecycleToFloorRatio?: number;
+  /** The worker process's CPU time (user + system) over the lifecycle phase, per closed case, ms. */
+  workerCpuMsPerCase?: number;
+  /** The same cases' rows written by the projection writer alone, one MySQL transaction per decision. */
+  dbFloor?: DbFloorResult;
+  /** Lifecycle cases per second over database-floor cases per second. */
+  lifecycleToDbFloorRatio?: number;
+  burst?: BurstResult;
+  /** Seconds from the burst's instant (the held worker resumed) until every warning was written. */
+  burstEscalatedSeconds?: number;
   timers?: TimerResult;
   queries?: QueryResult;
   /** (f) memory, plus CPU time per process and phase. */
@@ -177,14 +195,40 @@ async function main(): Promise<void> {
     await phase('warm-up', () => runLifecycle(ctx, 4, 2, 'warm-up'));
     report.intake = await phase('intake', () => runIntake(ctx, settings.intakeConcurrency, settings.intakeSeconds));
     await breakdown('intake', `status = 'OPEN' AND category = 'FORCED_CHECKIN'`, []);
-    report.lifecycle = await phase('lifecycle', () => runLifecycle(ctx, settings.lifecycleCases, settings.lifecycleConcurrency));
+    report.startFloor = await phase('start-floor', () => runStartFloor(ctx, settings.intakeConcurrency, settings.intakeSeconds, report.intake));
+    report.intakeToStartFloorRatio = intakeToStartFloorRatio(report.intake, report.startFloor);
+    report.intakeP99MsAtConcurrency4 = report.intake.find((l) => l.concurrency === 4)?.latencyMs.p99;
+
+    const workerCpu = () => cpuSeconds(stack.worker.process.pid!) ?? NaN;
+    const cpuBefore = workerCpu();
+    report.lifecycle = await phase('lifecycle', async () => {
+      const result = await runLifecycle(ctx, settings.lifecycleCases, settings.lifecycleConcurrency);
+      await sleep(1000); // the last decisions' trailing work (notices) is the lifecycle's too
+      return result;
+    });
+    const cpuMs = (workerCpu() - cpuBefore) * 1000;
+    report.workerCpuMsPerCase = report.lifecycle.closed > 0 && Number.isFinite(cpuMs) ? round1(cpuMs / report.lifecycle.closed) : undefined;
     await breakdown('lifecycle', `status = 'CLOSED' AND satisfaction = 'SATISFIED'`, []);
     report.floor = await phase('floor', () => runFloor(ctx, settings.lifecycleCases, LIFECYCLE_ACTIONS.length, settings.lifecycleConcurrency));
     report.lifecycleToFloorRatio = report.floor.workflowsPerSecond > 0 ? round2(report.lifecycle.casesPerSecond / report.floor.workflowsPerSecond) : undefined;
+    report.dbFloor = await phase('db-floor', () => runDbFloor(ctx, temporal, stack.env, settings.lifecycleCases, settings.lifecycleConcurrency));
+    report.lifecycleToDbFloorRatio = report.dbFloor.casesPerSecond > 0 ? round2(report.lifecycle.casesPerSecond / report.dbFloor.casesPerSecond) : undefined;
     if (settings.timerProbes > 0) {
       const { timerCases: openCases, timerConcurrency: concurrency, timerProbes: probes, timerProbeRate: probesPerSecond, timerMinutes: minutes } = settings;
       report.timers = await phase('timers', () => runTimers(ctx, { openCases, concurrency, probes, probesPerSecond, minutes }));
       await breakdown('timers', 'category = ?', [TIMER_CATEGORY]);
+    }
+    if (settings.burstCases > 0) {
+      const pid = stack.worker.process.pid!;
+      const holdWorker = (held: boolean) => void process.kill(pid, held ? 'SIGSTOP' : 'SIGCONT');
+      // A worker left held would never stop: resume it first whatever happens.
+      cleanups.push(async () => holdWorker(false));
+      const expectedSeedRate = Math.max(5, ...(report.intake ?? []).map((l) => l.projectedPerSecond));
+      report.burst = await phase('burst', () =>
+        runBurst(ctx, { cases: settings.burstCases, concurrency: settings.burstConcurrency, expectedSeedRate, minutes: settings.burstMinutes || undefined, timeoutSeconds: settings.burstTimeoutSeconds, holdWorker }),
+      );
+      report.burstEscalatedSeconds = report.burst.timedOut ? undefined : report.burst.escalatedSeconds;
+      await breakdown('burst', 'category = ?', [BURST_CATEGORY]);
     }
     if (settings.seedCases > 0) {
       report.queries = await phase('queries', () =>

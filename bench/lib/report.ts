@@ -17,6 +17,19 @@ function markdown(r: BenchReport): string {
   out.push(`Mode **${r.mode}** (${MODE_FLAG[r.mode]}; started with ${env || 'no BENCH_* variables'}), generated ${r.generatedAt}, run took ${cell(r.totalSeconds)} s. Produced by \`npm run bench\`; see README.md, "Benchmarks".`, '');
   if (r.error) out.push(`**The run did not finish:** \`${r.error.split('\n')[0]}\``, '');
 
+  out.push('## Headline numbers', '');
+  out.push(
+    ...table(['Number (JSON key)', 'Value', 'What it is'], [
+      ['`lifecycleToFloorRatio`', r.lifecycleToFloorRatio, 'lifecycle cases/s over bare Temporal workflows/s (a start and 8 Updates each), same count and concurrency'],
+      ['`intakeToStartFloorRatio`', r.intakeToStartFloorRatio, "intake's best accepted/s over bare `workflow.start`'s best starts/s, same levels and duration"],
+      ['`intakeP99MsAtConcurrency4`', r.intakeP99MsAtConcurrency4, 'intake p99 latency at concurrency 4, ms'],
+      ['`workerCpuMsPerCase`', r.workerCpuMsPerCase, "the worker process's CPU time over the lifecycle phase per closed case, ms"],
+      ['`lifecycleToDbFloorRatio`', r.lifecycleToDbFloorRatio, 'lifecycle cases/s over the same rows written by the projection writer alone, cases/s'],
+      ['`burstEscalatedSeconds`', r.burstEscalatedSeconds, `from the instant ${r.burst ? r.burst.due.toLocaleString('en-US') : '–'} warnings were due together until the last was written, s`],
+    ]),
+    '',
+  );
+
   if (r.machine) {
     const m = r.machine;
     out.push('## Machine', '');
@@ -39,6 +52,8 @@ function markdown(r: BenchReport): string {
       ['open cases while timers run / filing concurrency (BENCH_TIMER_CASES / _CONCURRENCY)', `${s.timerCases.toLocaleString('en-US')} / ${s.timerConcurrency}`],
       ['measured timer cases / filed per second (BENCH_TIMER_PROBES / _PROBE_RATE)', `${s.timerProbes} / ${s.timerProbeRate}`],
       ['MINUTE policy ACCEPTANCE (BENCH_TIMER_MINUTES)', `${s.timerMinutes} min`],
+      ['burst cases / filing concurrency (BENCH_BURST_CASES / _CONCURRENCY)', `${s.burstCases.toLocaleString('en-US')} / ${s.burstConcurrency}`],
+      ['burst policy ACCEPTANCE (BENCH_BURST_MINUTES; 0: from the expected seeding time)', s.burstMinutes ? `${s.burstMinutes} min` : 'chosen by the run'],
       ['synthetic cases for queries (BENCH_CASES)', s.seedCases.toLocaleString('en-US')],
       ['repeats per query (BENCH_QUERY_REPEATS)', s.queryRepeats],
       ['database', s.dbName],
@@ -58,6 +73,23 @@ function markdown(r: BenchReport): string {
     );
   }
 
+  if (r.startFloor) {
+    const f = r.startFloor;
+    out.push('### Start-only floor: bare `workflow.start`', '');
+    out.push(
+      `The same concurrency levels and duration as intake, straight from the bench process to the same Temporal server: \`client.workflow.start\` of a workflow that ends at once (\`bench/floor.workflow.ts\` with no Updates), run by a Worker in the bench process (bundled in ${f.bundleSeconds} s, not counted).`,
+      '',
+    );
+    out.push(
+      ...table(
+        ['Concurrency', 'Started', 'Starts/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'Intake accepted/s', 'Intake / floor'],
+        f.levels.map((l) => [l.concurrency, l.started, l.startsPerSecond, l.latencyMs.p50, l.latencyMs.p95, l.latencyMs.p99, l.latencyMs.max, r.intake?.find((i) => i.concurrency === l.concurrency)?.acceptedPerSecond, l.intakeRatio]),
+      ),
+      '',
+    );
+    if (r.intakeToStartFloorRatio !== undefined) out.push(`**Intake / start floor = ${r.intakeToStartFloorRatio}** (best accepted/s over best starts/s); intake p99 at concurrency 4: ${cell(r.intakeP99MsAtConcurrency4)} ms.`, '');
+  }
+
   if (r.lifecycle || r.floor) {
     out.push('## (b) Lifecycle through the API and (c) the Temporal floor', '');
     out.push('Lifecycle: complaint → accept → dispatch → finding → sign → submit-rectification → approve-rectification → reply → SATISFIED evaluation (CLOSED), one virtual user per case. Floor: a workflow start and 8 Updates of a counting workflow, straight to Temporal, same count and concurrency.', '');
@@ -72,6 +104,24 @@ function markdown(r: BenchReport): string {
     }
     out.push(...table(['', 'Done', 'Concurrency', 'Seconds', 'Flows/s', 'Calls/s', 'Flow p50 ms', 'p95 ms', 'p99 ms'], rows), '');
     if (r.lifecycleToFloorRatio !== undefined) out.push(`**Lifecycle / floor = ${r.lifecycleToFloorRatio}** (cases per second over bare workflows per second).`, '');
+    if (r.workerCpuMsPerCase !== undefined) out.push(`**Worker CPU per case = ${r.workerCpuMsPerCase} ms** (the worker process's user + system time over the lifecycle phase, divided by the cases closed).`, '');
+    if (r.dbFloor) {
+      const d = r.dbFloor;
+      out.push('### Database floor: the same rows without Temporal', '');
+      out.push(
+        `One case walked through the API as above; after each step its decision was recorded (the workflow's state from the \`caseState\` query, its timeline entries from \`case_events\`). ` +
+          `Then ${d.cases} copies were written by the project's projection writer (\`CaseProjectionWriter.register\` and \`project\`: case row, timeline, open-case counters, statistics, audit records) from the bench process, ` +
+          `one MySQL transaction per decision (${d.transactionsPerCase} a case, ${d.eventsPerCase} timeline events), at concurrency ${d.concurrency}, with no Temporal and no HTTP. Notices are not written.`,
+        '',
+      );
+      out.push(
+        ...table(['', 'Done', 'Seconds', 'Cases/s', 'Transactions/s', 'Case p50 ms', 'Case p99 ms', 'Transaction p50 ms', 'p95 ms', 'p99 ms'], [
+          ['database floor', `${d.written}/${d.cases}`, d.seconds, d.casesPerSecond, d.transactionsPerSecond, d.caseLatencyMs.p50, d.caseLatencyMs.p99, d.transactionLatencyMs.p50, d.transactionLatencyMs.p95, d.transactionLatencyMs.p99],
+        ]),
+        '',
+      );
+      out.push(`**Lifecycle / database floor = ${cell(r.lifecycleToDbFloorRatio)}**. Failures: ${Object.keys(d.failures).length ? JSON.stringify(d.failures) : 'none'}.`, '');
+    }
     if (r.lifecycle) {
       const l = r.lifecycle;
       out.push('Per request of the lifecycle (ms):', '');
@@ -105,6 +155,23 @@ function markdown(r: BenchReport): string {
           ['DEADLINE_MISSED', `${t.missed.fired}/${t.missed.expected}`, t.missed.latenessMs.p50, t.missed.latenessMs.p95, t.missed.latenessMs.p99, t.missed.latenessMs.max, t.missed.latenessMs.min, t.missed.visibleLatenessMs.p50, t.missed.visibleLatenessMs.p95, t.missed.visibleLatenessMs.p99, t.missed.visibleLatenessMs.max],
         ],
       ),
+      '',
+    );
+  }
+
+  if (r.burst) {
+    const b = r.burst;
+    out.push('## (g) Burst: warnings due at the same instant', '');
+    out.push(
+      `${b.filed.toLocaleString('en-US')} of ${b.asked.toLocaleString('en-US')} complaints under a MINUTE policy for \`${b.policy.category}\` (ACCEPTANCE ${b.policy.acceptanceMinutes} min, warning at +${b.policy.warnAfterSeconds} s) were filed at concurrency ${b.seedConcurrency} and admitted in ${b.seedSeconds} s (other answers: ${statuses(b.statuses)}). ` +
+        `The worker was then held (SIGSTOP) for ${b.heldSeconds} s while all their warnings came due (spread over ${b.dueSpreadSeconds} s), and resumed (SIGCONT) once the last had passed: ${b.due.toLocaleString('en-US')} warnings due at one instant for the worker, its workflow cache kept. ` +
+        `${b.warnedBeforeHold ? `${b.warnedBeforeHold} warnings came due before the hold (seeding ran long) and are not counted. ` : ''}`,
+      '',
+    );
+    out.push(
+      ...table(['Due', 'Written', 'All written after s', 'Last occurred_at after s', ...Object.keys(b.writtenAfter).map((k) => `written by ${k}`), 'DEADLINE_MISSED meanwhile'], [
+        [b.due, b.written, b.timedOut ? `not within the timeout` : b.escalatedSeconds, b.lastOccurredSeconds, ...Object.values(b.writtenAfter), b.missedDuringBurst],
+      ]),
       '',
     );
   }

@@ -15,6 +15,13 @@ export interface BenchSettings {
   timerProbes: number;
   timerProbeRate: number;
   timerMinutes: number;
+  /** Cases whose warnings come due together in the burst phase (0 skips it), filed this many at once. */
+  burstCases: number;
+  burstConcurrency: number;
+  /** ACCEPTANCE minutes of the burst's policy; 0 lets the expected seeding time choose. */
+  burstMinutes: number;
+  /** The burst phase gives up waiting for warnings after this long. */
+  burstTimeoutSeconds: number;
   /** Synthetic rows seeded into `cases` for the query phase; 0 skips the phase. */
   seedCases: number;
   /** Times each list/dashboard request is repeated (after one unmeasured warm-up). */
@@ -39,9 +46,9 @@ const flag = (name: string): boolean => ['1', 'true', 'yes'].includes((process.e
 export function benchSettings(): BenchSettings {
   const mode = flag('BENCH_QUICK') ? 'quick' : flag('BENCH_FULL') ? 'full' : 'standard';
   const preset = {
-    quick: { levels: '1,4,16,64', seconds: 2, lifecycle: 8, lifecycleC: 4, timers: 100, timerC: 32, probes: 50, seed: 100_000, repeats: 3, max: 8 },
-    standard: { levels: '1,4,16,64', seconds: 15, lifecycle: 200, lifecycleC: 16, timers: 1000, timerC: 32, probes: 200, seed: 1_000_000, repeats: 20, max: 90 },
-    full: { levels: '1,4,16,64', seconds: 30, lifecycle: 500, lifecycleC: 16, timers: 10_000, timerC: 64, probes: 300, seed: 1_000_000, repeats: 30, max: 240 },
+    quick: { levels: '1,4,16,64', seconds: 2, lifecycle: 8, lifecycleC: 4, timers: 100, timerC: 32, probes: 50, burst: 300, seed: 100_000, repeats: 3, max: 12 },
+    standard: { levels: '1,4,16,64', seconds: 15, lifecycle: 200, lifecycleC: 16, timers: 1000, timerC: 32, probes: 200, burst: 2000, seed: 1_000_000, repeats: 20, max: 90 },
+    full: { levels: '1,4,16,64', seconds: 30, lifecycle: 500, lifecycleC: 16, timers: 10_000, timerC: 64, probes: 300, burst: 10_000, seed: 1_000_000, repeats: 30, max: 240 },
   }[mode];
   const levels = (process.env.BENCH_INTAKE_CONCURRENCY ?? preset.levels).split(',').map((s) => Number(s.trim()));
   if (levels.some((c) => !Number.isInteger(c) || c < 1)) throw new Error('BENCH_INTAKE_CONCURRENCY must be a list of positive integers, e.g. 1,4,16,64');
@@ -59,6 +66,10 @@ export function benchSettings(): BenchSettings {
     timerProbes: int('BENCH_TIMER_PROBES', preset.probes),
     timerProbeRate: Math.max(1, int('BENCH_TIMER_PROBE_RATE', 5)),
     timerMinutes: Math.min(60, Math.max(1, int('BENCH_TIMER_MINUTES', 1))),
+    burstCases: int('BENCH_BURST_CASES', preset.burst),
+    burstConcurrency: Math.max(1, int('BENCH_BURST_CONCURRENCY', 64)),
+    burstMinutes: Math.min(600, int('BENCH_BURST_MINUTES', 0)),
+    burstTimeoutSeconds: Math.max(30, int('BENCH_BURST_TIMEOUT_SECONDS', 900)),
     seedCases: int('BENCH_CASES', preset.seed),
     queryRepeats: Math.max(1, int('BENCH_QUERY_REPEATS', preset.repeats)),
     maxMinutes: Math.max(1, int('BENCH_MAX_MINUTES', preset.max)),

@@ -133,3 +133,24 @@ describe('loadConfig: Temporal TLS and API key', () => {
     for (const secret of [apiKey, jwt, 'migrator-password']) expect(message).not.toContain(secret);
   });
 });
+
+describe('loadConfig: scaling settings', () => {
+  it("defaults to the SDK's worker limits and a pool of 20, and validates them", () => {
+    const config = loadConfig({ ...secrets });
+    expect(config.DB_POOL_SIZE).toBe(20);
+    expect(config.WORKER_MAX_WORKFLOW_TASKS).toBe(40);
+    expect(config.WORKER_MAX_LOCAL_ACTIVITIES).toBe(100);
+    expect(config.WORKER_MAX_ACTIVITIES).toBe(100);
+    expect(config.WORKER_MAX_CACHED_WORKFLOWS).toBeUndefined();
+    expect(config.WORKER_IDENTITY).toBe('');
+
+    const tuned = loadConfig({ ...secrets, DB_POOL_SIZE: '40', WORKER_MAX_WORKFLOW_TASKS: '8', WORKER_MAX_CACHED_WORKFLOWS: '0', WORKER_IDENTITY: 'worker-2' });
+    expect([tuned.DB_POOL_SIZE, tuned.WORKER_MAX_WORKFLOW_TASKS, tuned.WORKER_MAX_CACHED_WORKFLOWS, tuned.WORKER_IDENTITY]).toEqual([40, 8, 0, 'worker-2']);
+
+    // The SDK needs two workflow task slots while the cache is on.
+    expect(() => loadConfig({ ...secrets, WORKER_MAX_WORKFLOW_TASKS: '1' })).toThrow(/WORKER_MAX_WORKFLOW_TASKS/);
+    expect(() => loadConfig({ ...secrets, DB_POOL_SIZE: '0' })).toThrow(/DB_POOL_SIZE/);
+    expect(() => loadConfig({ ...secrets, WORKER_MAX_CACHED_WORKFLOWS: '-1' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
+    expect(() => loadConfig({ ...secrets, WORKER_MAX_LOCAL_ACTIVITIES: 'many' })).toThrow(/WORKER_MAX_LOCAL_ACTIVITIES/);
+  });
+});

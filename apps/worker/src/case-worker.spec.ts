@@ -1,0 +1,14 @@
+import { workerTuning } from './case-worker';
+
+describe('workerTuning', () => {
+  it('passes each setting to the SDK option it names, and leaves an unset one to the SDK', () => {
+    expect(workerTuning({ WORKER_MAX_WORKFLOW_TASKS: 8, WORKER_MAX_ACTIVITIES: 50, WORKER_MAX_LOCAL_ACTIVITIES: 30, WORKER_MAX_CACHED_WORKFLOWS: 0, WORKER_IDENTITY: 'worker-2' })).toEqual({
+      maxConcurrentWorkflowTaskExecutions: 8,
+      maxConcurrentActivityTaskExecutions: 50,
+      maxConcurrentLocalActivityExecutions: 30,
+      maxCachedWorkflows: 0,
+      identity: 'worker-2',
+    });
+    expect(workerTuning({ WORKER_MAX_CACHED_WORKFLOWS: undefined, WORKER_IDENTITY: '' })).toEqual({});
+  });
+});
