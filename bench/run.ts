@@ -14,7 +14,7 @@ import { describeMachine, type MachineInfo } from './lib/machine';
 import { cpuSeconds, findDatabaseServerPid, ProcessSampler, type ProcessReport } from './lib/memory';
 import { writeReports } from './lib/report';
 import { benchSettings, type BenchSettings } from './lib/settings';
-import { dropDatabase, startStack } from './lib/stack';
+import { dropDatabase, startStack, type Child } from './lib/stack';
 import { round1, round2, sleep } from './lib/stats';
 import { LIFECYCLE_ACTIONS, runLifecycle, type LifecycleResult } from './lifecycle';
 import { runQueries, type QueryResult } from './queries';
@@ -131,11 +131,12 @@ async function main(): Promise<void> {
   try {
     const stack = await startStack(settings.dbName, (stop) => cleanups.push(stop));
     log(`stack up: Temporal ${stack.temporal.address}, API ${stack.apiUrl}, database ${settings.dbName}`);
-    for (const [name, child] of [['api', stack.api], ['worker', stack.worker]] as const) {
+    const watch = (name: string, child: Child) =>
       void child.exited.then((code) => {
-        if (!cleaning) void abort(`${name} exited unexpectedly with code ${code} (see dist-bench/logs/${name}.log)`, 1);
+        if (!cleaning && !child.stopping) void abort(`${name} exited unexpectedly with code ${code} (see dist-bench/logs/${name}.log)`, 1);
       });
-    }
+    watch('api', stack.api);
+    watch('worker', stack.worker);
     const processes = new ProcessSampler(
       () => ({ api: stack.api.process.pid, worker: stack.worker.process.pid, temporal: stack.temporal.process.pid, bench: process.pid }),
       { 'mariadb (server-wide)': findDatabaseServerPid() },
@@ -219,13 +220,14 @@ async function main(): Promise<void> {
       await breakdown('timers', 'category = ?', [TIMER_CATEGORY]);
     }
     if (settings.burstCases > 0) {
-      const pid = stack.worker.process.pid!;
-      const holdWorker = (held: boolean) => void process.kill(pid, held ? 'SIGSTOP' : 'SIGCONT');
-      // A worker left held would never stop: resume it first whatever happens.
-      cleanups.push(async () => holdWorker(false));
+      const restartWorker = async (between: () => Promise<void>) => {
+        const times = await stack.restartWorker(between);
+        watch('worker', stack.worker);
+        return times;
+      };
       const expectedSeedRate = Math.max(5, ...(report.intake ?? []).map((l) => l.projectedPerSecond));
       report.burst = await phase('burst', () =>
-        runBurst(ctx, { cases: settings.burstCases, concurrency: settings.burstConcurrency, expectedSeedRate, minutes: settings.burstMinutes || undefined, timeoutSeconds: settings.burstTimeoutSeconds, holdWorker }),
+        runBurst(ctx, { cases: settings.burstCases, concurrency: settings.burstConcurrency, expectedSeedRate, minutes: settings.burstMinutes || undefined, timeoutSeconds: settings.burstTimeoutSeconds, restartWorker }),
       );
       report.burstEscalatedSeconds = report.burst.timedOut ? undefined : report.burst.escalatedSeconds;
       await breakdown('burst', 'category = ?', [BURST_CATEGORY]);

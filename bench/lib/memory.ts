@@ -73,6 +73,8 @@ export class ProcessSampler {
   private readonly cpu: Record<string, Record<string, number>> = {};
   private readonly load: Record<string, number> = {};
   private cpuAtPhaseStart: Record<string, number> = {};
+  /** The pid each name had when the phase began: a process restarted within the phase starts from zero. */
+  private pidAtPhaseStart: Record<string, number | undefined> = {};
   private readonly lastHwm: Record<string, number | null> = {};
   private timer?: NodeJS.Timeout;
 
@@ -85,6 +87,7 @@ export class ProcessSampler {
 
   start(): void {
     this.cpuAtPhaseStart = this.cpuNow();
+    this.pidAtPhaseStart = { ...this.processes(), ...this.cpuOnly };
     this.sample();
     this.timer = setInterval(() => this.sample(), this.intervalMs);
     this.timer.unref();
@@ -122,9 +125,12 @@ export class ProcessSampler {
   private closePhase(): void {
     this.sample();
     const now = this.cpuNow();
-    this.cpu[this.phase] = Object.fromEntries(Object.entries(now).map(([name, s]) => [name, s - (this.cpuAtPhaseStart[name] ?? s)]));
+    const pids = { ...this.processes(), ...this.cpuOnly };
+    const base = (name: string, s: number) => (pids[name] !== this.pidAtPhaseStart[name] ? 0 : (this.cpuAtPhaseStart[name] ?? s));
+    this.cpu[this.phase] = Object.fromEntries(Object.entries(now).map(([name, s]) => [name, s - base(name, s)]));
     this.load[this.phase] = loadAverage();
     this.cpuAtPhaseStart = now;
+    this.pidAtPhaseStart = pids;
   }
 
   private sample(): void {

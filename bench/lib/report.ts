@@ -164,8 +164,9 @@ function markdown(r: BenchReport): string {
     out.push('## (g) Burst: warnings due at the same instant', '');
     out.push(
       `${b.filed.toLocaleString('en-US')} of ${b.asked.toLocaleString('en-US')} complaints under a MINUTE policy for \`${b.policy.category}\` (ACCEPTANCE ${b.policy.acceptanceMinutes} min, warning at +${b.policy.warnAfterSeconds} s) were filed at concurrency ${b.seedConcurrency} and admitted in ${b.seedSeconds} s (other answers: ${statuses(b.statuses)}). ` +
-        `The worker was then held (SIGSTOP) for ${b.heldSeconds} s while all their warnings came due (spread over ${b.dueSpreadSeconds} s), and resumed (SIGCONT) once the last had passed: ${b.due.toLocaleString('en-US')} warnings due at one instant for the worker, its workflow cache kept. ` +
-        `${b.warnedBeforeHold ? `${b.warnedBeforeHold} warnings came due before the hold (seeding ran long) and are not counted. ` : ''}`,
+        `The worker was then stopped for ${b.stoppedSeconds} s while all their warnings came due (spread over ${b.dueSpreadSeconds} s), and a new one started once the last had passed (its start-up, ${b.workerStartSeconds} s, not counted): ` +
+        `${b.due.toLocaleString('en-US')} warnings due at one instant for the worker, whose workflow cache starts empty (each case replays its short history once). ` +
+        `${b.warnedBeforeHold ? `${b.warnedBeforeHold} warnings came due before the stop (seeding ran long) and are not counted. ` : ''}*After* is measured from the new worker's first poll.`,
       '',
     );
     out.push(

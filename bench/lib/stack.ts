@@ -51,10 +51,12 @@ export interface Child {
   process: ChildProcess;
   log: WriteStream;
   exited: Promise<number | null>;
+  /** Set when the bench stops it on purpose (a restart), so its exit is not a failure. */
+  stopping?: boolean;
 }
 
-function launch(name: string, script: string, env: NodeJS.ProcessEnv): Child {
-  const log = createWriteStream(join(LOG_DIR, `${name}.log`));
+function launch(name: string, script: string, env: NodeJS.ProcessEnv, append = false): Child {
+  const log = createWriteStream(join(LOG_DIR, `${name}.log`), { flags: append ? 'a' : 'w' });
   // BENCH_CPU_PROFILE_DIR: each thread of each process writes a V8 CPU profile into <dir>/<name>/ when it
   // stops (the worker's workflow threads too); open them in Chrome DevTools.
   const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
@@ -107,7 +109,10 @@ export interface BenchStack {
   temporalBinary: string;
   apiUrl: string;
   api: Child;
+  /** The current worker process (a restart replaces it). */
   worker: Child;
+  /** Stops the worker (SIGTERM, it drains) and starts a new one; resolves when it polls again. */
+  restartWorker(between?: () => Promise<void>): Promise<{ stoppedSeconds: number; startSeconds: number }>;
   /** A connection to the bench database, for the bench's own reads and the seeding. */
   db: Connection;
   stop(): Promise<void>;
@@ -159,7 +164,7 @@ export async function startStack(dbName: string, register: (stop: () => Promise<
   const db = await createConnection({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD, database: dbName, timezone: 'Z', supportBigNumbers: true });
   register(() => db.end().catch(() => undefined));
 
-  const worker = launch('worker', 'dist/apps/worker/src/main.js', env);
+  let worker = launch('worker', 'dist/apps/worker/src/main.js', env);
   register(() => stopChild(worker, 30_000));
   await waitForOutput(worker, /polling task queue/, 180_000);
   const api = launch('api', 'dist/apps/api/src/main.js', env);
@@ -167,7 +172,7 @@ export async function startStack(dbName: string, register: (stop: () => Promise<
   const apiUrl = `http://127.0.0.1:${config.API_PORT}`;
   await Promise.race([waitForHealth(`${apiUrl}/health`, 120_000), api.exited.then((code) => Promise.reject(new Error(`api exited with code ${code} (see ${join(LOG_DIR, 'api.log')})`)))]);
 
-  return {
+  const stack: BenchStack = {
     config,
     env,
     temporal,
@@ -175,6 +180,17 @@ export async function startStack(dbName: string, register: (stop: () => Promise<
     apiUrl,
     api,
     worker,
+    async restartWorker(between) {
+      const stopped = Date.now();
+      worker.stopping = true;
+      await stopChild(worker, 30_000);
+      await between?.();
+      const starting = Date.now();
+      worker = launch('worker', 'dist/apps/worker/src/main.js', env, true);
+      stack.worker = worker;
+      await waitForOutput(worker, /polling task queue/, 180_000);
+      return { stoppedSeconds: (starting - stopped) / 1000, startSeconds: (Date.now() - starting) / 1000 };
+    },
     db,
     async stop() {
       await stopChild(api, 10_000);
@@ -183,4 +199,5 @@ export async function startStack(dbName: string, register: (stop: () => Promise<
       await temporal.stop();
     },
   };
+  return stack;
 }

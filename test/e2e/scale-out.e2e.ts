@@ -53,7 +53,7 @@ describe('scale-out: two workers and two API replicas on one Temporal and one da
     apis = [api1, api2];
     connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
     temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await Promise.all(processes.map((p) => p.stop(10_000)));
@@ -103,7 +103,7 @@ describe('scale-out: two workers and two API replicas on one Temporal and one da
       scenario: 'scale_out',
       cases: CASES,
       staggerMs: 60,
-      deadlineAt: Date.now() + 100_000,
+      deadlineAt: Date.now() + 150_000,
       // Each complaint is sent twice, 20 ms apart, the copies to different replicas: one case per key.
       impatientClients: true,
       requestTimeoutMs: 30_000,
@@ -142,5 +142,5 @@ describe('scale-out: two workers and two API replicas on one Temporal and one da
     }
     expect(Object.keys(byWorker).sort()).toEqual([...WORKERS]);
     for (const name of WORKERS) expect(byWorker[name]).toBeGreaterThan(0);
-  }, 150_000);
+  }, 240_000);
 });

@@ -119,7 +119,7 @@ interface Answer {
 
 export interface DriverOptions {
   baseUrl: string;
-  /** Several API replicas: requests go to them in turn (baseUrl is then ignored). */
+  /** Several API replicas: requests go to them in turn, the copies of an impatient client's submission to different ones (baseUrl is then ignored). */
   baseUrls?: string[];
   scenario: string;
   cases: number;
@@ -214,7 +214,7 @@ export class LifecycleDriver {
     for (let attempt = 0; ; attempt++) {
       this.checkDeadline(run, who);
       run.submitAttempts += 1;
-      const answer = await this.request('POST', '/api/v1/complaints', { body: run.body, headers: { 'idempotency-key': run.idempotencyKey } });
+      const answer = await this.request('POST', '/api/v1/complaints', { body: run.body, headers: { 'idempotency-key': run.idempotencyKey }, replica: run.index + copy + attempt });
       if (answer.status === 201) {
         const receipt: Receipt = { ...answer.body, replayed: answer.headers?.get('idempotent-replayed') === 'true' };
         run.receipts.push(receipt);
@@ -319,14 +319,14 @@ export class LifecycleDriver {
     return pending;
   }
 
-  private async request(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+  private async request(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string>; replica?: number } = {}): Promise<Answer> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     const timeout = Math.max(1000, Math.min(this.options.requestTimeoutMs ?? 30_000, this.options.deadlineAt - Date.now()));
     try {
       const replicas = this.options.baseUrls ?? [this.options.baseUrl];
-      const response = await fetch(`${replicas[this.requests++ % replicas.length]}${path}`, {
+      const response = await fetch(`${replicas[(options.replica ?? this.requests++) % replicas.length]}${path}`, {
         method,
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
