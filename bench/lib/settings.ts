@@ -46,7 +46,7 @@ const flag = (name: string): boolean => ['1', 'true', 'yes'].includes((process.e
 export function benchSettings(): BenchSettings {
   const mode = flag('BENCH_QUICK') ? 'quick' : flag('BENCH_FULL') ? 'full' : 'standard';
   const preset = {
-    quick: { levels: '1,4,16,64', seconds: 2, lifecycle: 8, lifecycleC: 4, timers: 100, timerC: 32, probes: 50, burst: 300, seed: 100_000, repeats: 3, max: 12 },
+    quick: { levels: '1,4,16,64', seconds: 2, lifecycle: 8, lifecycleC: 4, timers: 100, timerC: 32, probes: 50, burst: 300, seed: 100_000, repeats: 3, max: 20 },
     standard: { levels: '1,4,16,64', seconds: 15, lifecycle: 200, lifecycleC: 16, timers: 1000, timerC: 32, probes: 200, burst: 2000, seed: 1_000_000, repeats: 20, max: 90 },
     full: { levels: '1,4,16,64', seconds: 30, lifecycle: 500, lifecycleC: 16, timers: 10_000, timerC: 64, probes: 300, burst: 10_000, seed: 1_000_000, repeats: 30, max: 240 },
   }[mode];
