@@ -55,10 +55,11 @@ export interface BurstOptions {
  * SIGSTOP instead kept its cache, but Node did not always survive the resumption.)
  */
 export async function runBurst(ctx: BenchContext, options: BurstOptions): Promise<BurstResult> {
-  // The first warning must come due after the last case is admitted, and no deadline before the burst is
-  // written: the warning at 2/3 of ACCEPTANCE, at least twice the expected seeding time plus half a minute.
+  // The first warning (at 2/3 of ACCEPTANCE) must come due after the last case is admitted: a quarter more
+  // than the expected seeding time, plus half a minute. Every minute more is a minute of waiting; the
+  // deadlines of the first cases (at the full ACCEPTANCE) may then come due while the burst drains (counted).
   const expectedSeedSeconds = options.cases / Math.max(1, options.expectedSeedRate);
-  const minutes = options.minutes ?? Math.max(2, Math.ceil(((2 * expectedSeedSeconds + 30) * 1.5) / 60));
+  const minutes = options.minutes ?? Math.max(2, Math.ceil(((1.25 * expectedSeedSeconds + 30) * 1.5) / 60));
   const published = await ctx.http.call('POST', '/api/v1/admin/sla-policies', {
     token: ctx.tokens.admin,
     body: {
