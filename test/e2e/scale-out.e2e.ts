@@ -131,6 +131,7 @@ describe('scale-out: two workers and two API replicas on one Temporal and one da
 
     // Both workers carried cases: their identities are in the histories (workflow tasks, and activities run on a worker).
     const byWorker: Record<string, number> = {};
+    let handedOver = 0;
     for (const run of runs) {
       const history = await temporal.workflow.getHandle(`case-${run.caseId}`).fetchHistory();
       const identities = new Set<string>();
@@ -139,8 +140,11 @@ describe('scale-out: two workers and two API replicas on one Temporal and one da
         if (identity) identities.add(identity);
       }
       for (const identity of identities) byWorker[identity] = (byWorker[identity] ?? 0) + 1;
+      if (identities.size > 1) handedOver += 1;
     }
     expect(Object.keys(byWorker).sort()).toEqual([...WORKERS]);
     for (const name of WORKERS) expect(byWorker[name]).toBeGreaterThan(0);
+    // Cases the killed worker had begun were finished by the other.
+    expect(handedOver).toBeGreaterThan(0);
   }, 240_000);
 });
