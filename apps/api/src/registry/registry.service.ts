@@ -19,6 +19,7 @@ import {
 } from '@app/domain';
 import { auditActor, type StaffUser } from '../auth/staff-user';
 import type { CreateRegistryEntryDto, ListRegistryQuery, RegistryEntryResponse, RegistryListResponse, RegistryVersionResponse, UpdateRegistryEntryDto } from './registry.dtos';
+import { RegistryLookupService } from './registry-lookup.service';
 import { RegistryReach } from './registry-reach';
 
 /** Today in Beijing, YYYY-MM-DD: the registry's dates are calendar days there. */
@@ -43,6 +44,7 @@ export class RegistryService {
     private readonly reach: RegistryReach,
     private readonly audit: AuditTrail,
     private readonly config: AppConfig,
+    private readonly lookups: RegistryLookupService,
   ) {}
 
   async list(user: StaffUser, query: ListRegistryQuery): Promise<RegistryListResponse> {
@@ -109,6 +111,7 @@ export class RegistryService {
       await this.check(user, content, em);
       return this.write(em, user, null, content, 'CREATED');
     });
+    this.lookups.invalidate();
     return this.detail(user, id);
   }
 
@@ -123,6 +126,7 @@ export class RegistryService {
       await this.check(user, content, em);
       await this.write(em, user, entry, content, 'UPDATED');
     });
+    this.lookups.invalidate();
     return this.detail(user, id);
   }
 
