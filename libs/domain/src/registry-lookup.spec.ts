@@ -1,4 +1,5 @@
-import { lookupScore, rankLookup } from './registry-lookup';
+import { nameSimilarity } from './name-similarity';
+import { lookupScore, prepareLookup, rankLookup } from './registry-lookup';
 
 const entry = (id: number, name: string, hostUnitName = '广州市政务服务数据管理局') => ({ id, name, hostUnitName });
 
@@ -21,6 +22,12 @@ describe('registry lookup', () => {
     expect(score).toBeGreaterThan(0);
     expect(score).toBeLessThan(0.7);
     expect(lookupScore('深圳交警', entry(1, '穗好办'))).toBe(0);
+    expect(score).toBeCloseTo(nameSimilarity('广州税务服务大厅', '广州市税务服务') * 0.6, 3);
+  });
+
+  it('scores a prepared candidate as the plain one', () => {
+    const plain = entry(1, '广州市税务服务', '广州市税务局');
+    for (const q of ['广州', '税务局', '广税', '广州税务服务大厅', '北京']) expect(lookupScore(q, prepareLookup(plain))).toBe(lookupScore(q, plain));
   });
 
   it('orders by score, then the shorter name, and keeps at most the limit', () => {

@@ -1,4 +1,4 @@
-import { nameSimilarity } from './name-similarity';
+import { bigrams, normalizeName } from './name-similarity';
 import type { SubjectType } from './case-vocabulary';
 import type { RegistryKind } from './registry-vocabulary';
 
@@ -31,25 +31,44 @@ function isSubsequence(needle: string, hay: string): boolean {
   return i === chars.length;
 }
 
+/** What the ranking needs of a candidate, computed once per read of the registry rather than per keystroke. */
+export interface PreparedCandidate {
+  nameText: string;
+  hostUnitText: string;
+  nameGrams: Set<string>;
+}
+
+export function prepareLookup(candidate: Pick<LookupCandidate, 'name' | 'hostUnitName'>): PreparedCandidate {
+  return { nameText: lookupText(candidate.name), hostUnitText: lookupText(candidate.hostUnitName), nameGrams: bigrams(normalizeName(candidate.name)) };
+}
+
+function jaccard(x: Set<string>, y: Set<string>): number {
+  if (x.size === 0 || y.size === 0) return 0;
+  let shared = 0;
+  for (const gram of x) if (y.has(gram)) shared += 1;
+  return shared / (x.size + y.size - shared);
+}
+
 /** 0 when the text does not name the entry at all. */
-export function lookupScore(query: string, candidate: Pick<LookupCandidate, 'name' | 'hostUnitName'>): number {
+export function lookupScore(query: string, candidate: Pick<LookupCandidate, 'name' | 'hostUnitName'> | PreparedCandidate): number {
   const q = lookupText(query);
   if (q === '') return 0;
-  const name = lookupText(candidate.name);
-  if (name === q) return 1;
-  if (name.startsWith(q)) return 0.95;
-  if (name.includes(q)) return 0.9;
-  if (lookupText(candidate.hostUnitName).includes(q)) return 0.75;
-  if ([...q].length >= 2 && isSubsequence(q, name)) return 0.7;
-  const similarity = nameSimilarity(query, candidate.name);
+  const c = 'nameText' in candidate ? candidate : prepareLookup(candidate);
+  if (c.nameText === q) return 1;
+  if (c.nameText.startsWith(q)) return 0.95;
+  if (c.nameText.includes(q)) return 0.9;
+  if (c.hostUnitText.includes(q)) return 0.75;
+  if ([...q].length >= 2 && isSubsequence(q, c.nameText)) return 0.7;
+  // The same measure as nameSimilarity (the duplicate flag), with the candidate's bigrams computed beforehand.
+  const similarity = jaccard(bigrams(normalizeName(query)), c.nameGrams);
   return similarity >= LOOKUP_MIN_SIMILARITY ? Math.round(similarity * 0.6 * 1000) / 1000 : 0;
 }
 
 /** The best `limit` candidates for the text, best first; ties go to the shorter name, then the older entry. */
-export function rankLookup<T extends LookupCandidate>(query: string, candidates: readonly T[], limit: number): Array<T & { score: number }> {
+export function rankLookup<T extends LookupCandidate>(query: string, candidates: readonly T[], limit: number, prepared?: ReadonlyMap<number, PreparedCandidate>): Array<T & { score: number }> {
   const scored: Array<T & { score: number }> = [];
   for (const c of candidates) {
-    const score = lookupScore(query, c);
+    const score = lookupScore(query, prepared?.get(c.id) ?? c);
     if (score > 0) scored.push({ ...c, score });
   }
   return scored.sort((a, b) => b.score - a.score || [...a.name].length - [...b.name].length || a.id - b.id).slice(0, limit);

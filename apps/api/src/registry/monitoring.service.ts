@@ -44,6 +44,12 @@ export class MonitoringService {
     return { version: row.version, weights: JSON.parse(row.weights) as ScoreWeights, createdBy: row.createdBy, createdAt: row.createdAt };
   }
 
+  /** Every version of the weights, newest first, with who set it. */
+  async weightsHistory(): Promise<ScoreWeightsResponse[]> {
+    const rows = await this.dataSource.getRepository(RegistryScoreWeightsEntity).find({ order: { version: 'DESC' }, take: 100 });
+    return rows.map((row) => ({ version: row.version, weights: JSON.parse(row.weights) as ScoreWeights, createdBy: row.createdBy, createdAt: row.createdAt }));
+  }
+
   /** A new version of the weights, in force from now; the earlier versions stay. */
   async setWeights(user: StaffUser, weights: ScoreWeights): Promise<ScoreWeightsResponse> {
     const problem = scoreWeightsProblem(weights);

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CaseEntity, OrganizationEntity, RegistryEntryEntity } from '@app/database';
-import { kindsOfSubjectType, rankLookup, SUBJECT_TYPE_OF_KIND, type RegistryKind, type SubjectType } from '@app/domain';
+import { kindsOfSubjectType, prepareLookup, rankLookup, type PreparedCandidate, SUBJECT_TYPE_OF_KIND, type RegistryKind, type SubjectType } from '@app/domain';
 import { gbt2260Regions } from '@app/regions';
 import { JurisdictionService } from '../access/jurisdiction.service';
 import type { StaffUser } from '../auth/staff-user';
@@ -17,6 +17,11 @@ interface Candidate {
   regionCode: string;
   hostUnitId: number;
   hostUnitName: string;
+}
+
+interface Candidates {
+  rows: Candidate[];
+  prepared: Map<number, PreparedCandidate>;
 }
 
 /** How long one read of the open entries serves lookups: a new entry shows within this. */
@@ -37,7 +42,7 @@ export function regionName(code: string): string {
  */
 @Injectable()
 export class RegistryLookupService {
-  private cache: { at: number; rows: Promise<Candidate[]> } | null = null;
+  private cache: { at: number; rows: Promise<Candidates> } | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -47,15 +52,16 @@ export class RegistryLookupService {
 
   /** For the public form: only what anyone may know of an entry. */
   async publicLookup(query: RegistryLookupQuery): Promise<RegistryLookupItem[]> {
-    return this.ranked(query, await this.candidates()).map(publicItem);
+    const { rows, prepared } = await this.candidates();
+    return this.ranked(query, rows, prepared).map(publicItem);
   }
 
   /** For staff: the entries in their reach, with the status. */
   async staffLookup(user: StaffUser, query: RegistryLookupQuery): Promise<StaffRegistryLookupItem[]> {
     const reach = await this.jurisdiction.officeReach(user);
-    const all = await this.candidates();
-    const inReach = reach === 'ALL' ? all : all.filter((c) => reach.includes(c.hostUnitId));
-    return this.ranked(query, inReach).map((c) => ({ ...publicItem(c), status: c.status as StaffRegistryLookupItem['status'], hostUnitId: c.hostUnitId, score: c.score }));
+    const { rows, prepared } = await this.candidates();
+    const inReach = reach === 'ALL' ? rows : rows.filter((c) => reach.includes(c.hostUnitId));
+    return this.ranked(query, inReach, prepared).map((c) => ({ ...publicItem(c), status: c.status as StaffRegistryLookupItem['status'], hostUnitId: c.hostUnitId, score: c.score }));
   }
 
   /** Forgets the cached entries, so a change made here shows at once. */
@@ -101,13 +107,13 @@ export class RegistryLookupService {
     };
   }
 
-  private ranked(query: RegistryLookupQuery, candidates: Candidate[]) {
+  private ranked(query: RegistryLookupQuery, candidates: Candidate[], prepared: Map<number, PreparedCandidate>) {
     const kinds = query.subjectType ? kindsOfSubjectType(query.subjectType) : null;
     const pool = kinds ? candidates.filter((c) => kinds.includes(c.kind)) : candidates;
-    return rankLookup(query.q, pool, query.limit);
+    return rankLookup(query.q, pool, query.limit, prepared);
   }
 
-  private candidates(): Promise<Candidate[]> {
+  private candidates(): Promise<Candidates> {
     const now = Date.now();
     if (!this.cache || now - this.cache.at > CANDIDATES_TTL_MS) {
       const rows = this.readCandidates();
@@ -117,7 +123,7 @@ export class RegistryLookupService {
     return this.cache.rows;
   }
 
-  private async readCandidates(): Promise<Candidate[]> {
+  private async readCandidates(): Promise<Candidates> {
     const rows = await this.dataSource
       .getRepository(RegistryEntryEntity)
       .createQueryBuilder('e')
@@ -125,7 +131,8 @@ export class RegistryLookupService {
       .select(['e.id AS id', 'e.name AS name', 'e.kind AS kind', 'e.status AS status', 'e.region_code AS regionCode', 'e.host_unit_id AS hostUnitId', 'o.name AS hostUnitName'])
       .where("e.status IN ('ACTIVE', 'CLOSING')")
       .getRawMany<Candidate>();
-    return rows.map((r) => ({ ...r, id: Number(r.id), hostUnitId: Number(r.hostUnitId) }));
+    const candidates = rows.map((r) => ({ ...r, id: Number(r.id), hostUnitId: Number(r.hostUnitId) }));
+    return { rows: candidates, prepared: new Map(candidates.map((c) => [c.id, prepareLookup(c)])) };
   }
 }
 

@@ -6,7 +6,7 @@ import { CentralOfficeOnly } from '../access/central-office.guard';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
 import { ErrorResponse } from '../common/error-response';
-import { CreateRegistryEntryDto, ListRegistryQuery, RegistryEntryResponse, RegistryImportReport, RegistryListResponse, RegistryVersionResponse, UpdateRegistryEntryDto } from './registry.dtos';
+import { CreateRegistryEntryDto, ListRegistryQuery, RegistryHostUnitResponse, RegistryEntryResponse, RegistryImportReport, RegistryListResponse, RegistryVersionResponse, UpdateRegistryEntryDto } from './registry.dtos';
 import { RegistryImportService } from './registry-import.service';
 import { MonitoringListResponse, MonitoringQuery, ScoreWeightsResponse, SetScoreWeightsDto } from './monitoring.dtos';
 import { MonitoringService } from './monitoring.service';
@@ -27,6 +27,13 @@ export class RegistryController {
     private readonly monitoring: MonitoringService,
     private readonly lookups: RegistryLookupService,
   ) {}
+
+  @Get('host-units')
+  @ApiOperation({ summary: 'The organizations an entry may name as its host unit: within your jurisdiction, not discipline bodies (for pickers)' })
+  @ApiOkResponse({ type: [RegistryHostUnitResponse] })
+  hostUnits(@CurrentUser() user: StaffUser): Promise<RegistryHostUnitResponse[]> {
+    return this.registry.hostUnits(user);
+  }
 
   @Get('lookup')
   @ApiOperation({ summary: 'Autocomplete for staff forms: entries not closed within your jurisdiction whose name or host unit matches, best first' })
@@ -64,6 +71,13 @@ export class RegistryController {
   @ApiOkResponse({ type: ScoreWeightsResponse })
   scoreWeights(): Promise<ScoreWeightsResponse> {
     return this.monitoring.weights();
+  }
+
+  @Get('score-weights/history')
+  @ApiOperation({ summary: 'Every version of the focused-monitoring weights, newest first (the latest 100)' })
+  @ApiOkResponse({ type: [ScoreWeightsResponse] })
+  scoreWeightsHistory(): Promise<ScoreWeightsResponse[]> {
+    return this.monitoring.weightsHistory();
   }
 
   @Post('score-weights')

@@ -18,7 +18,7 @@ import {
   type RegistryProblem,
 } from '@app/domain';
 import { auditActor, type StaffUser } from '../auth/staff-user';
-import type { CreateRegistryEntryDto, ListRegistryQuery, RegistryEntryResponse, RegistryListResponse, RegistryVersionResponse, UpdateRegistryEntryDto } from './registry.dtos';
+import type { CreateRegistryEntryDto, ListRegistryQuery, RegistryEntryResponse, RegistryHostUnitResponse, RegistryListResponse, RegistryVersionResponse, UpdateRegistryEntryDto } from './registry.dtos';
 import { RegistryLookupService } from './registry-lookup.service';
 import { RegistryReach } from './registry-reach';
 
@@ -128,6 +128,11 @@ export class RegistryService {
     });
     this.lookups.invalidate();
     return this.detail(user, id);
+  }
+
+  async hostUnits(user: StaffUser): Promise<RegistryHostUnitResponse[]> {
+    const units = await this.reach.hostUnits(user, this.dataSource.manager);
+    return units.map((o) => ({ id: o.id, name: o.name, kind: o.kind, regionCode: o.regionCode }));
   }
 
   /** Refuses content that breaks a rule, naming every field; the host unit must be in the user's reach. */
