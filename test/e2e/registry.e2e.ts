@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
+import { RegistryLookupService } from '../../apps/api/src/registry/registry-lookup.service';
 import { eventually, http, login, startApiApp, startWorkerApp, type RunningApi } from '../support/stack';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -298,8 +299,8 @@ describe('registry', () => {
         const chunk = rows.slice(i, i + 500);
         await db.query(`INSERT INTO registry_entries (name, kind, platform, host_unit_id, region_code, features, status, version) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`, chunk.flat());
       }
-      // A new entry made outside the API shows once the cached read expires; a write through the API shows at once.
-      await http(api.baseUrl, 'PATCH', `/api/v1/registry/${(await http(api.baseUrl, 'GET', `/api/v1/registry?q=${RUN}`, { token: tokens.admin })).body.items[0].id}`, { token: tokens.admin, body: { lastUsedOn: '2026-11-02' } });
+      // Rows written outside the API show once the cached read expires (30 s): the test does not wait for it.
+      api.app.get(RegistryLookupService).invalidate();
       const times: number[] = [];
       for (const q of ['测量', `应用2999`, '穗好', '测应', `${RUN}应用17`, '广州市某区']) {
         const started = performance.now();
@@ -309,7 +310,7 @@ describe('registry', () => {
         expect(response.body.length).toBeGreaterThan(0);
       }
       times.sort((a, b) => a - b);
-      process.stdout.write(`registry lookup among ${total}+ entries: median ${times[3].toFixed(1)} ms, slowest ${times[5].toFixed(1)} ms\n`);
+      process.stdout.write(`registry lookup among ${total}+ entries: median ${times[3].toFixed(1)} ms, slowest ${times[5].toFixed(1)} ms (the first reads the entries)\n`);
       expect(times[3]).toBeLessThan(250);
     } finally {
       await db.query('DELETE FROM registry_entries WHERE name LIKE ?', [`测量${RUN}应用%`]);

@@ -27,6 +27,10 @@ export class ScoreWeightsResponse {
   @ApiProperty({ nullable: true, type: Date }) createdAt: Date | null;
 }
 
+export class ScoreWeightsVersionResponse extends ScoreWeightsResponse {
+  @ApiProperty({ nullable: true, type: String }) createdByName: string | null;
+}
+
 export class MonitoringQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REGISTRY_KINDS })
   @IsOptional() @IsIn(REGISTRY_KINDS)

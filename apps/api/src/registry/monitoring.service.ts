@@ -2,10 +2,10 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
-import { CaseEntity, RegistryScoreWeightsEntity } from '@app/database';
+import { CaseEntity, RegistryScoreWeightsEntity, UserEntity } from '@app/database';
 import { DEFAULT_SCORE_WEIGHTS, monitoringScore, scoreFactors, scoreWeightsProblem, SUBJECT_TYPE_OF_KIND, type ScoreWeights } from '@app/domain';
 import { auditActor, type StaffUser } from '../auth/staff-user';
-import type { MonitoringListResponse, MonitoringQuery, ScoreWeightsResponse } from './monitoring.dtos';
+import type { MonitoringListResponse, MonitoringQuery, ScoreWeightsResponse, ScoreWeightsVersionResponse } from './monitoring.dtos';
 import { beijingToday, contentOf, regionPrefix, RegistryService } from './registry.service';
 
 /**
@@ -45,9 +45,16 @@ export class MonitoringService {
   }
 
   /** Every version of the weights, newest first, with who set it. */
-  async weightsHistory(): Promise<ScoreWeightsResponse[]> {
-    const rows = await this.dataSource.getRepository(RegistryScoreWeightsEntity).find({ order: { version: 'DESC' }, take: 100 });
-    return rows.map((row) => ({ version: row.version, weights: JSON.parse(row.weights) as ScoreWeights, createdBy: row.createdBy, createdAt: row.createdAt }));
+  async weightsHistory(): Promise<ScoreWeightsVersionResponse[]> {
+    const { entities, raw } = await this.dataSource
+      .getRepository(RegistryScoreWeightsEntity)
+      .createQueryBuilder('w')
+      .leftJoin(UserEntity, 'u', 'u.id = w.created_by')
+      .addSelect('u.display_name', 'createdByName')
+      .orderBy('w.version', 'DESC')
+      .limit(100)
+      .getRawAndEntities<{ createdByName: string | null }>();
+    return entities.map((row, i) => ({ version: row.version, weights: JSON.parse(row.weights) as ScoreWeights, createdBy: row.createdBy, createdByName: raw[i].createdByName, createdAt: row.createdAt }));
   }
 
   /** A new version of the weights, in force from now; the earlier versions stay. */

@@ -8,7 +8,7 @@ import type { StaffUser } from '../auth/staff-user';
 import { ErrorResponse } from '../common/error-response';
 import { CreateRegistryEntryDto, ListRegistryQuery, RegistryHostUnitResponse, RegistryEntryResponse, RegistryImportReport, RegistryListResponse, RegistryVersionResponse, UpdateRegistryEntryDto } from './registry.dtos';
 import { RegistryImportService } from './registry-import.service';
-import { MonitoringListResponse, MonitoringQuery, ScoreWeightsResponse, SetScoreWeightsDto } from './monitoring.dtos';
+import { MonitoringListResponse, MonitoringQuery, ScoreWeightsResponse, ScoreWeightsVersionResponse, SetScoreWeightsDto } from './monitoring.dtos';
 import { MonitoringService } from './monitoring.service';
 import { RegistryService } from './registry.service';
 import { RegistryCasesQuery, RegistryCasesResponse, RegistryLookupQuery, StaffRegistryLookupItem } from './registry-lookup.dtos';
@@ -75,8 +75,8 @@ export class RegistryController {
 
   @Get('score-weights/history')
   @ApiOperation({ summary: 'Every version of the focused-monitoring weights, newest first (the latest 100)' })
-  @ApiOkResponse({ type: [ScoreWeightsResponse] })
-  scoreWeightsHistory(): Promise<ScoreWeightsResponse[]> {
+  @ApiOkResponse({ type: [ScoreWeightsVersionResponse] })
+  scoreWeightsHistory(): Promise<ScoreWeightsVersionResponse[]> {
     return this.monitoring.weightsHistory();
   }
 
