@@ -36,7 +36,7 @@ export default function RegistryListPage() {
     placeholderData: (prev) => prev,
   });
   const writer = REGISTRY_WRITERS.includes(currentSession()?.role ?? '');
-  const { page: _page, ...exportFilters } = filters;
+  const exportFilters = Object.fromEntries(Object.entries(filters).filter(([k]) => k !== 'page'));
 
   return (
     <>
