@@ -1,13 +1,19 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import { api, choose, expectAccessible, loginAs, screenshot } from './support/helpers';
+import { api, choose, expectAccessible, loginAs, pickRegion, screenshot } from './support/helpers';
 
 /** The registry's console pages, as the provincial inspector who keeps it and the central administrator. */
 
 const RUN = Date.now().toString(36).slice(-5);
 const serial = () => `20${String(Date.now()).slice(-8)}`;
 const HEADERS = ['名称', '类型', '平台', '主办单位', '主办单位编号', '地区代码', 'ICP备案号', '上线日期', '用户规模（人）', '打卡签到', '打卡签到审批文件', '积分排名', '积分排名审批文件', '在线时长', '在线时长审批文件', '状态', '关停公告日期', '最近内容更新日期', '最近使用日期'];
+
+/** Picks an option of an antd Select by its form label (a required field's name starts with its asterisk). */
+async function pick(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
 
 async function createEntry(client: APIRequestContext, over: Record<string, unknown>): Promise<{ id: number; name: string }> {
   const res = await client.post('/api/v1/registry', {
@@ -55,12 +61,12 @@ test('the registry: list with filters, an entry with its flags, versions and cas
   await screenshot(page, 'console-registry-entry');
 
   // The form checks the ICP number as the API does; the change is a new version that says what changed.
-  await page.getByRole('link', { name: '修改' }).click();
+  await page.getByRole('button', { name: /修\s*改/ }).click();
   await page.getByLabel('ICP备案号').fill('粤ICP备2023123456号-1X');
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.getByText('App的ICP备案号应以“-序号A”结尾')).toBeVisible();
   await page.getByLabel('ICP备案号').fill(`粤ICP备${serial()}号-2A`);
-  await choose(page, '积分排名', '已设置，经审批');
+  await pick(page, '积分排名', '已设置，经审批');
   await page.getByLabel('审批文件').fill('粤网信函〔2026〕8号');
   await expectAccessible(page, 'registry form');
   await screenshot(page, 'console-registry-form');
@@ -118,21 +124,26 @@ test('the spot-check form completes the subject from the registry and links the 
   const entry = await createEntry(inspector, { name: `穗抽查通${RUN}` });
   await loginAs(page, 'inspector.gd');
   await page.getByRole('link', { name: '抽查发现' }).click();
-  await choose(page, '问题类别', '强制使用');
+  await page.getByRole('button', { name: /登\s*记/ }).click();
+  await expect(page.getByText('请选择问题类别')).toBeVisible();
+  await page.getByLabel('问题类别').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '强制使用' }).click();
   await page.getByText('政务应用程序').click();
   await page.getByLabel('对象名称').fill(`抽查通${RUN}`);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: entry.name }).click();
   await expect(page.getByTestId('linked-entry')).toContainText(entry.name);
   await expect(page.getByLabel('对象名称')).toHaveValue(entry.name);
-  await page.getByLabel('地区').click();
-  await page.keyboard.type('天河');
-  await page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item').first().click();
-  await page.getByText('一般').click();
+  await pickRegion(page, '地区', '天河区', '广东省 / 广州市 / 天河区');
+  await page.getByText('一般', { exact: true }).click();
   await page.getByLabel('发现的问题').fill('抽查发现该App强制要求下载使用。');
   await screenshot(page, 'console-spot-check-registry');
   await page.getByRole('button', { name: /登\s*记/ }).click();
   await page.getByRole('link', { name: '查看案件' }).click();
-  await expect(page.getByTestId('registry-entry')).toContainText(entry.name, { timeout: 30_000 });
+  // The case page reads the projection, written just after the workflow starts.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('registry-entry')).toContainText(entry.name, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await page.getByTestId('registry-entry').click();
   await expect(page.getByRole('heading', { name: new RegExp(entry.name) })).toBeVisible();
   await inspector.dispose();

@@ -24,11 +24,15 @@ export function lookupText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
-function isSubsequence(needle: string, hay: string): boolean {
-  const chars = [...needle];
-  let i = 0;
-  for (const c of hay) if (c === chars[i]) i += 1;
-  return i === chars.length;
+/** Whether the characters come in the text in this order (not necessarily together). */
+function isSubsequence(chars: readonly string[], hay: string): boolean {
+  let at = 0;
+  for (const c of chars) {
+    const found = hay.indexOf(c, at);
+    if (found < 0) return false;
+    at = found + c.length;
+  }
+  return true;
 }
 
 /** What the ranking needs of a candidate, computed once per read of the registry rather than per keystroke. */
@@ -49,29 +53,46 @@ function jaccard(x: Set<string>, y: Set<string>): number {
   return shared / (x.size + y.size - shared);
 }
 
+interface PreparedQuery {
+  text: string;
+  chars: string[];
+  grams: Set<string>;
+}
+
+function prepareQuery(query: string): PreparedQuery {
+  const text = lookupText(query);
+  return { text, chars: [...text], grams: bigrams(normalizeName(query)) };
+}
+
+function score(q: PreparedQuery, c: PreparedCandidate): number {
+  if (q.text === '') return 0;
+  if (c.nameText === q.text) return 1;
+  if (c.nameText.startsWith(q.text)) return 0.95;
+  if (c.nameText.includes(q.text)) return 0.9;
+  if (c.hostUnitText.includes(q.text)) return 0.75;
+  if (q.chars.length >= 2 && isSubsequence(q.chars, c.nameText)) return 0.7;
+  // The same measure as nameSimilarity (the duplicate flag), with both sides' bigrams computed beforehand.
+  const similarity = jaccard(q.grams, c.nameGrams);
+  return similarity >= LOOKUP_MIN_SIMILARITY ? Math.round(similarity * 0.6 * 1000) / 1000 : 0;
+}
+
 /** 0 when the text does not name the entry at all. */
 export function lookupScore(query: string, candidate: Pick<LookupCandidate, 'name' | 'hostUnitName'> | PreparedCandidate): number {
-  const q = lookupText(query);
-  if (q === '') return 0;
-  const c = 'nameText' in candidate ? candidate : prepareLookup(candidate);
-  if (c.nameText === q) return 1;
-  if (c.nameText.startsWith(q)) return 0.95;
-  if (c.nameText.includes(q)) return 0.9;
-  if (c.hostUnitText.includes(q)) return 0.75;
-  if ([...q].length >= 2 && isSubsequence(q, c.nameText)) return 0.7;
-  // The same measure as nameSimilarity (the duplicate flag), with the candidate's bigrams computed beforehand.
-  const similarity = jaccard(bigrams(normalizeName(query)), c.nameGrams);
-  return similarity >= LOOKUP_MIN_SIMILARITY ? Math.round(similarity * 0.6 * 1000) / 1000 : 0;
+  return score(prepareQuery(query), 'nameText' in candidate ? candidate : prepareLookup(candidate));
 }
 
 /** The best `limit` candidates for the text, best first; ties go to the shorter name, then the older entry. */
 export function rankLookup<T extends LookupCandidate>(query: string, candidates: readonly T[], limit: number, prepared?: ReadonlyMap<number, PreparedCandidate>): Array<T & { score: number }> {
-  const scored: Array<T & { score: number }> = [];
+  const q = prepareQuery(query);
+  if (q.text === '') return [];
+  const scored: Array<{ c: T; s: number; length: number }> = [];
   for (const c of candidates) {
-    const score = lookupScore(query, prepared?.get(c.id) ?? c);
-    if (score > 0) scored.push({ ...c, score });
+    const p = prepared?.get(c.id) ?? prepareLookup(c);
+    const s = score(q, p);
+    if (s > 0) scored.push({ c, s, length: p.nameText.length });
   }
-  return scored.sort((a, b) => b.score - a.score || [...a.name].length - [...b.name].length || a.id - b.id).slice(0, limit);
+  scored.sort((a, b) => b.s - a.s || a.length - b.length || a.c.id - b.c.id);
+  return scored.slice(0, limit).map(({ c, s }) => ({ ...c, score: s }));
 }
 
 /** The subject type a complaint names an entry of each kind by (a mini program is complained about as an app). */

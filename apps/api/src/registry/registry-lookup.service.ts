@@ -76,13 +76,13 @@ export class RegistryLookupService {
   async linkable(registryEntryId: number | undefined, subjectType: SubjectType, user?: StaffUser): Promise<number | null> {
     if (registryEntryId === undefined || registryEntryId === null) return null;
     const entry = await this.dataSource.getRepository(RegistryEntryEntity).findOne({ where: { id: registryEntryId }, select: { id: true, kind: true, hostUnitId: true } });
-    const refuse = (reason: string) => new BadRequestException({ message: `registryEntryId: ${reason}`, details: [{ field: 'registryEntryId', reason }] });
-    if (!entry) throw refuse('登记的应用或账号不存在');
+    const refuse = (message: string, reason: string) => new BadRequestException({ message, details: [{ field: 'registryEntryId', reason }] });
+    if (!entry) throw refuse('No such registry entry', '登记的应用或账号不存在');
     if (user) {
       const org = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: entry.hostUnitId });
-      if (!org || !(await this.jurisdiction.reachesOrganization(user, org))) throw refuse('登记的应用或账号不存在，或不在您的管辖范围内');
+      if (!org || !(await this.jurisdiction.reachesOrganization(user, org))) throw refuse('No such registry entry', '登记的应用或账号不存在，或不在您的管辖范围内');
     }
-    if (SUBJECT_TYPE_OF_KIND[entry.kind] !== subjectType) throw refuse('登记的应用或账号与所选对象类型不符');
+    if (SUBJECT_TYPE_OF_KIND[entry.kind] !== subjectType) throw refuse('The registry entry is not of the subject type', '登记的应用或账号与所选对象类型不符');
     return entry.id;
   }
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Result, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { REGISTRY_CHANGE_ZH, REGISTRY_FLAG_ZH, REGISTRY_KIND_ZH, REGISTRY_PLATFORM_ZH, REGISTRY_STATUS_ZH, RESTRICTED_FEATURE_ZH, zh } from '@app/domain';
 import { ApiError, currentSession, get } from '../../../shared/api';
 import { CATEGORY_ZH, ROLE_ZH, SOURCE_ZH, STAGE_ZH, STATUS_ZH } from '../../../shared/labels';
@@ -85,6 +85,7 @@ function Cases({ id }: { id: number }) {
 /** One entry: its fields, each flag with what it means and why it is raised, its versions and its cases. */
 export default function RegistryEntryPage() {
   const id = Number(useParams().id);
+  const navigate = useNavigate();
   const { data: e, error } = useQuery({ queryKey: ['registry', id], queryFn: () => get<RegistryEntry>(`/api/v1/registry/${id}`) });
   if (error) return <Result status={error instanceof ApiError && error.status === 404 ? '404' : 'error'} title={error.message} extra={<Link to="/registry">返回登记列表</Link>} />;
   if (!e) return <Spin />;
@@ -98,9 +99,9 @@ export default function RegistryEntryPage() {
         <Space>
           <Link to="/registry">返回列表</Link>
           {writer && (
-            <Link to={`/registry/${id}/edit`}>
-              <Button type="primary">修改</Button>
-            </Link>
+            <Button type="primary" onClick={() => void navigate(`/registry/${id}/edit`)}>
+              修改
+            </Button>
           )}
         </Space>
       </Space>

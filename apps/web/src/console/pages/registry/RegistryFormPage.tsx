@@ -1,15 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ICP_FILED_KINDS, PLATFORMS_BY_KIND, REGISTRY_FIELD_NAMES as F, REGISTRY_KIND_ZH, REGISTRY_KINDS, REGISTRY_PLATFORM_ZH, REGISTRY_STATUS_ZH, REGISTRY_STATUSES, RESTRICTED_FEATURE_ZH, RESTRICTED_FEATURES } from '@app/domain';
 import { ApiError, get, patch, post } from '../../../shared/api';
+import RegionCascader from '../../components/RegionCascader';
 import { formValuesOf, icpProblem, registryBody, type RegistryFormValues } from './registry-form';
 import type { RegistryEntry } from './registry-types';
 import { useHostUnits } from './useHostUnits';
 
-const RegionCascader = lazy(() => import('../../components/RegionCascader'));
 const DATES = ['launchedOn', 'closingAnnouncedOn', 'lastContentUpdateOn', 'lastUsedOn'] as const;
 
 /** 新增登记 and 修改: the fields of an entry, checked here as the API checks them; the API's refusals land on their fields. */
@@ -68,9 +68,7 @@ export default function RegistryFormPage() {
               <Select style={{ width: 300 }} showSearch={{ optionFilterProp: 'label' }} options={hostUnits.map((u) => ({ value: u.id, label: u.name }))} />
             </Form.Item>
             <Form.Item name="regionCode" label={F.regionCode} rules={[{ required: true, message: '请选择地区' }]} extra="应在主办单位所在地区内">
-              <Suspense fallback={<Spin />}>
-                <RegionCascader style={{ width: 260 }} />
-              </Suspense>
+              <RegionCascader style={{ width: 260 }} />
             </Form.Item>
           </Space>
           <Form.Item

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { REGISTRY_FLAG_ZH, REGISTRY_FLAGS, REGISTRY_KIND_ZH, REGISTRY_KINDS, REGISTRY_PLATFORM_ZH, REGISTRY_STATUS_ZH, REGISTRY_STATUSES, type RegistryFlag } from '@app/domain';
 import { currentSession, download, get } from '../../../shared/api';
 import { RegionName } from '../../components/regions';
@@ -21,6 +21,7 @@ export const FLAG_COLOR: Record<RegistryFlag, string> = { DORMANT: 'default', DU
 export default function RegistryListPage() {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const [importing, setImporting] = useState(false);
   const filters: Filters = { page: Number(params.get('page') ?? 1) || 1 };
   for (const f of FILTERS) if (params.get(f)) filters[f] = params.get(f)!;
@@ -47,9 +48,9 @@ export default function RegistryListPage() {
         <Space wrap>
           {writer && (
             <>
-              <Link to="/registry/new">
-                <Button type="primary">新增登记</Button>
-              </Link>
+              <Button type="primary" onClick={() => void navigate('/registry/new')}>
+                新增登记
+              </Button>
               <Button onClick={() => setImporting(true)}>Excel导入</Button>
             </>
           )}
