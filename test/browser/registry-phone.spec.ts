@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { api, expectAccessible, screenshot } from './support/helpers';
+import { join } from 'node:path';
+import { api, expectAccessible, screenshot, SCREENSHOTS } from './support/helpers';
 
 /** The phone page's name field suggests registered apps and accounts, and a pick links the complaint to the entry. */
 test('a complaint on the phone names a registered app picked from the suggestions', async ({ page, baseURL }) => {
@@ -20,6 +21,8 @@ test('a complaint on the phone names a registered app picked from the suggestion
   await expect(option).toBeVisible();
   await expect(option).toContainText('广州市某区政务服务数据管理局');
   await screenshot(page, 'phone-registry-lookup');
+  // The field and its suggestions at the phone's real size, for a closer look than the whole page.
+  await page.locator('.m-card').filter({ has: page.getByLabel('对象名称') }).screenshot({ path: join(SCREENSHOTS, 'phone-registry-lookup-field.png') });
   await expectAccessible(page, 'phone lookup');
   await option.click();
   await expect(page.getByLabel('对象名称')).toHaveValue(entry.name);

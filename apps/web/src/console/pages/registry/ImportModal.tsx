@@ -25,7 +25,7 @@ export default function ImportModal({ onClose }: { onClose: () => void }) {
       <Typography.Paragraph type="secondary">
         表格的列与“导出Excel”相同（可先导出作为模板）。同一主办单位、类型和名称的条目视为同一条，表中有变化的即更新并留存版本；有问题的行不写入，逐行列出原因。
       </Typography.Paragraph>
-      <Space style={{ marginBottom: 12 }}>
+      <Space style={{ display: 'flex', marginBottom: 12 }}>
         <input ref={input} type="file" accept=".xlsx" aria-label="选择Excel文件" onChange={(e) => e.target.files?.[0] && run.mutate(e.target.files[0])} style={{ display: 'none' }} />
         <Button type="primary" loading={run.isPending} onClick={() => input.current?.click()}>
           选择 .xlsx 文件
@@ -34,7 +34,7 @@ export default function ImportModal({ onClose }: { onClose: () => void }) {
       {run.error && <Alert type="error" showIcon message={run.error.message} />}
       {report && (
         <>
-          <Space size="large" wrap style={{ marginBottom: 12 }} data-testid="import-report">
+          <Space size="large" wrap style={{ display: 'flex', marginBottom: 12 }} data-testid="import-report">
             <Statistic title="读取行数" value={report.rows} />
             <Statistic title="新增" value={report.created} />
             <Statistic title="更新" value={report.updated} />

@@ -32,7 +32,7 @@ export default function MonitoringPage() {
         监测评分 = 各项因素（0–1）按权重加权平均 × 100。现行权重{weights ? `（第 ${weights.version} 版）` : ''}：
         {weights ? SCORE_FACTORS.map((f) => `${SCORE_FACTOR_ZH[f]} ${weights.weights[f]}`).join('，') : '…'}
       </Typography.Paragraph>
-      <Space wrap style={{ marginBottom: 12 }}>
+      <Space wrap style={{ display: 'flex', marginBottom: 12 }}>
         <Suspense fallback={null}>
           <RegionCascader aria-label="地区" placeholder="本辖区全部地区" value={regionCode} onChange={(r) => (setRegion(r), setPage(1))} style={{ width: 220 }} />
         </Suspense>

@@ -125,7 +125,7 @@ export default function RegistryEntryPage() {
                 {e.features.length === 0
                   ? '无'
                   : e.features.map((f) => (
-                      <Tag key={f.feature} color={f.approved ? 'blue' : 'red'}>
+                      <Tag key={f.feature} color={f.approved ? 'blue' : 'red'} style={{ whiteSpace: 'normal', marginBottom: 4 }}>
                         {RESTRICTED_FEATURE_ZH[f.feature]}：{f.approved ? `已审批（${f.approvalDocument ?? '—'}）` : '未审批'}
                       </Tag>
                     ))}

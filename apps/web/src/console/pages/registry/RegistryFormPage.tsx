@@ -10,6 +10,8 @@ import { formValuesOf, icpProblem, registryBody, type RegistryFormValues } from 
 import type { RegistryEntry } from './registry-types';
 import { useHostUnits } from './useHostUnits';
 
+/** Each group of fields on a line of its own (a Space is inline by default). */
+const ROW = { display: 'flex' } as const;
 const DATES = ['launchedOn', 'closingAnnouncedOn', 'lastContentUpdateOn', 'lastUsedOn'] as const;
 
 /** 新增登记 and 修改: the fields of an entry, checked here as the API checks them; the API's refusals land on their fields. */
@@ -55,7 +57,7 @@ export default function RegistryFormPage() {
           <Form.Item name="name" label={F.name} rules={[{ required: true, whitespace: true, message: '请填写名称' }, { max: 100, message: '最多 100 字' }]}>
             <Input />
           </Form.Item>
-          <Space wrap size="large" align="start">
+          <Space wrap size="large" align="start" style={ROW}>
             <Form.Item name="kind" label={F.kind} rules={[{ required: true, message: '请选择类型' }]}>
               <Select style={{ width: 180 }} options={REGISTRY_KINDS.map((k) => ({ value: k, label: REGISTRY_KIND_ZH[k] }))} onChange={() => form.setFieldValue('platform', undefined)} />
             </Form.Item>
@@ -63,7 +65,7 @@ export default function RegistryFormPage() {
               <Select style={{ width: 180 }} disabled={!kind} options={(kind ? PLATFORMS_BY_KIND[kind] : []).map((p) => ({ value: p, label: REGISTRY_PLATFORM_ZH[p] }))} />
             </Form.Item>
           </Space>
-          <Space wrap size="large" align="start">
+          <Space wrap size="large" align="start" style={ROW}>
             <Form.Item name="hostUnitId" label={F.hostUnitId} rules={[{ required: true, message: '请选择主办单位' }]}>
               <Select style={{ width: 300 }} showSearch={{ optionFilterProp: 'label' }} options={hostUnits.map((u) => ({ value: u.id, label: u.name }))} />
             </Form.Item>
@@ -80,7 +82,7 @@ export default function RegistryFormPage() {
           >
             <Input disabled={!filed} style={{ maxWidth: 320 }} />
           </Form.Item>
-          <Space wrap size="large" align="start">
+          <Space wrap size="large" align="start" style={ROW}>
             <Form.Item name="launchedOn" label={F.launchedOn}>
               <DatePicker />
             </Form.Item>
@@ -96,10 +98,10 @@ export default function RegistryFormPage() {
               </Form.Item>
             )}
           </Space>
-          <Typography.Text strong>{F.features}</Typography.Text>
+          <Typography.Title level={5}>{F.features}</Typography.Title>
           <Typography.Paragraph type="secondary">政策要求原则上不得设置打卡签到、积分排名、在线时长等功能，确需设置的应严格审批。</Typography.Paragraph>
           {RESTRICTED_FEATURES.map((f) => (
-            <Space key={f} wrap align="start">
+            <Space key={f} wrap align="start" style={ROW}>
               <Form.Item name={['features', f, 'choice']} label={RESTRICTED_FEATURE_ZH[f]} initialValue="NONE">
                 <Select
                   style={{ width: 140 }}
@@ -117,7 +119,7 @@ export default function RegistryFormPage() {
               )}
             </Space>
           ))}
-          <Space wrap size="large" align="start">
+          <Space wrap size="large" align="start" style={ROW}>
             <Form.Item name="status" label={F.status} rules={[{ required: true, message: '请选择状态' }]}>
               <Select style={{ width: 160 }} options={REGISTRY_STATUSES.map((s) => ({ value: s, label: REGISTRY_STATUS_ZH[s] }))} />
             </Form.Item>
@@ -127,7 +129,7 @@ export default function RegistryFormPage() {
               </Form.Item>
             )}
           </Space>
-          <Space>
+          <Space style={ROW}>
             <Button type="primary" htmlType="submit" loading={save.isPending}>
               保存
             </Button>

@@ -57,7 +57,7 @@ export default function RegistryListPage() {
           <Button onClick={() => void download('/api/v1/registry/export', exportFilters, '政务应用登记.xlsx').catch((e: Error) => void message.error(e.message))}>导出Excel</Button>
         </Space>
       </Space>
-      <Space wrap style={{ marginBottom: 12 }} aria-label="筛选">
+      <Space wrap style={{ display: 'flex', marginBottom: 12 }} aria-label="筛选">
         <Input.Search allowClear placeholder="名称" defaultValue={filters.q} onSearch={(q) => set({ q: q.trim() || undefined })} style={{ width: 180 }} aria-label="名称" />
         <Select allowClear placeholder="类型" value={filters.kind} onChange={(kind) => set({ kind })} style={{ width: 130 }} aria-label="类型" options={REGISTRY_KINDS.map((k) => ({ value: k, label: REGISTRY_KIND_ZH[k] }))} />
         <Select allowClear placeholder="状态" value={filters.status} onChange={(status) => set({ status })} style={{ width: 120 }} aria-label="状态" options={REGISTRY_STATUSES.map((s) => ({ value: s, label: REGISTRY_STATUS_ZH[s] }))} />
