@@ -104,7 +104,7 @@ export default function RegistryFormPage() {
             <Space key={f} wrap align="start" style={ROW}>
               <Form.Item name={['features', f, 'choice']} label={RESTRICTED_FEATURE_ZH[f]} initialValue="NONE">
                 <Select
-                  style={{ width: 140 }}
+                  style={{ width: 168 }}
                   options={[
                     { value: 'NONE', label: '未设置' },
                     { value: 'APPROVED', label: '已设置，经审批' },
