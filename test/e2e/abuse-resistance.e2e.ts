@@ -80,6 +80,7 @@ describe('abuse resistance through the API', () => {
     expectTooMany(await http(api.baseUrl, 'POST', PUBLIC_PAGE, { body: NO_CASE }), 'Too many requests; try again later', 60);
     // One budget for all public routes: a complaint from the same client is refused before it starts anything.
     expectTooMany(await http(api.baseUrl, 'POST', '/api/v1/complaints', { body: {} }), 'Too many requests; try again later', 60);
+    expectTooMany(await http(api.baseUrl, 'GET', '/api/v1/public/registry/lookup?q=%E7%A9%97'), 'Too many requests; try again later', 60);
     // Without TRUST_PROXY a forged X-Forwarded-For does not make a new client.
     expect((await http(api.baseUrl, 'POST', PUBLIC_PAGE, { body: NO_CASE, headers: { 'x-forwarded-for': '203.0.113.9' } })).status).toBe(429);
 

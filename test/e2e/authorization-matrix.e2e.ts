@@ -200,6 +200,16 @@ const MATRIX: Record<string, Row> = {
     outsider: { user: 'operator.sz', status: 404 },
   },
   'PATCH /api/v1/registry/{id}': { request: (f) => ({ path: `/api/v1/registry/${f.registryEntryId}`, body: { declaredUsers: -1 } }), expect: [401, 403, 403, 403, 400, 403, 400] },
+  'GET /api/v1/registry/score-weights/history': { request: () => ({ path: '/api/v1/registry/score-weights/history' }), expect: [401, 200, 200, 200, 200, 403, 200] },
+  'GET /api/v1/registry/host-units': { request: () => ({ path: '/api/v1/registry/host-units' }), expect: [401, 200, 200, 200, 200, 403, 200] },
+  'GET /api/v1/registry/lookup': { request: () => ({ path: '/api/v1/registry/lookup?q=%E7%A9%97' }), expect: [401, 200, 200, 200, 200, 403, 200] },
+  // The complaint form's autocomplete: public fields only, anyone.
+  'GET /api/v1/public/registry/lookup': { request: () => ({ path: '/api/v1/public/registry/lookup?q=%E7%A9%97' }), expect: [200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/v1/registry/{id}/cases': {
+    request: (f) => ({ path: `/api/v1/registry/${f.registryEntryId}/cases` }),
+    expect: [401, 200, 200, 200, 200, 403, 200],
+    outsider: { user: 'handler.hz', status: 404 },
+  },
   'GET /api/v1/registry/{id}/history': {
     request: (f) => ({ path: `/api/v1/registry/${f.registryEntryId}/history` }),
     expect: [401, 200, 200, 200, 200, 403, 200],

@@ -34,6 +34,8 @@ import { EvidenceFiles1763800000040 } from './migrations/1763800000040-evidence-
 import { SavedFilters1763800000045 } from './migrations/1763800000045-saved-filters';
 import { Registry1763800000060 } from './migrations/1763800000060-registry';
 import { RegistryScoreWeights1763800000061 } from './migrations/1763800000061-registry-score-weights';
+import { CaseRegistryEntry1763800000062 } from './migrations/1763800000062-case-registry-entry';
+import { RegistryLookup1763800000063 } from './migrations/1763800000063-registry-lookup';
 import { CaseStatistics1763800000070 } from './migrations/1763800000070-case-statistics';
 import { Circulars1763800000071 } from './migrations/1763800000071-circulars';
 
@@ -52,7 +54,7 @@ export const MIGRATIONS = [
   CaseStalls1763800000035,
   EvidenceFiles1763800000040,
   SavedFilters1763800000045,
-  Registry1763800000060, RegistryScoreWeights1763800000061,
+  Registry1763800000060, RegistryScoreWeights1763800000061, CaseRegistryEntry1763800000062, RegistryLookup1763800000063,
   CaseStatistics1763800000070,
   Circulars1763800000071,
 ];

@@ -29,5 +29,7 @@ export interface CaseWorkflowInput {
   severity: Severity | null;
   /** The host unit a spot-check finding names, if any. */
   hostUnitId?: number | null;
+  /** The registry entry the case is about, when the complainant or inspector picked one (absent in older histories). */
+  registryEntryId?: number | null;
   submittedAt: string;
 }

@@ -70,6 +70,8 @@ export const ERROR_CODE_RULES: readonly ErrorCodeRule[] = [
   { code: 'REGISTRY_ENTRY_INVALID', pattern: /^Invalid registry entry: /, zh: '登记信息有误，请按各项提示修改' },
   { code: 'REGISTRY_ENTRY_EXISTS', pattern: /^The host unit already has an entry of this kind and name$/, zh: '该主办单位已登记同类型、同名称的条目' },
   { code: 'REGISTRY_ICP_TAKEN', pattern: /^The ICP filing number is registered to another entry$/, zh: '该ICP备案号已登记在其他条目' },
+  { code: 'REGISTRY_ENTRY_UNKNOWN', pattern: /^No such registry entry$/, zh: '所选的登记条目不存在，请重新选择或直接填写名称' },
+  { code: 'REGISTRY_ENTRY_WRONG_TYPE', pattern: /^The registry entry is not of the subject type$/, zh: '所选的登记条目与投诉对象类型不符' },
   { code: 'REGISTRY_SHEET_UNREADABLE', pattern: /^Unreadable registry sheet: /, zh: '无法读取登记表：请使用导出的Excel模板（.xlsx），表头不可改动，最多2000行' },
   { code: 'REGISTRY_SHEET_EXPECTED', pattern: /^Send the workbook as the body/, zh: '请上传Excel登记表（.xlsx）' },
   { code: 'STATISTICS_PERIOD_INVALID', pattern: /^The period must be /, zh: '统计期间有误：请填写月份（2026-11）、季度（2026-Q4）、年度（2026），或起止月份（起始不晚于截止，最长10年）' },

@@ -17,6 +17,7 @@ export * from './name-similarity';
 export * from './registry-rules';
 export * from './registry-flags';
 export * from './registry-score';
+export * from './registry-lookup';
 export * from './case-statistics';
 export * from './circular';
 export * from './circular-charts';

@@ -231,6 +231,22 @@ export const REGISTRY_FLAG_ZH: Record<RegistryFlag, { label: string; explain: st
   TOO_MANY_ACCOUNTS: { label: '账号过多', explain: '主办单位在用的公众账号超过规定数量' },
 };
 export const SCORE_FACTOR_ZH: Record<ScoreFactor, string> = { USER_SCALE: '用户规模', FEATURES: '强制功能', FREQUENCY: '使用频率', REACH: '影响范围', COMPLAINTS: '投诉情况' };
+/** An entry's fields by name, for forms and the version history (the same words as the sheet's headers). */
+export const REGISTRY_FIELD_NAMES: Record<string, string> = {
+  name: '名称',
+  kind: '类型',
+  platform: '平台',
+  hostUnitId: '主办单位',
+  regionCode: '地区',
+  icpFiling: 'ICP备案号',
+  launchedOn: '上线日期',
+  declaredUsers: '用户规模（人）',
+  features: '限制类功能',
+  status: '状态',
+  closingAnnouncedOn: '关停公告日期',
+  lastContentUpdateOn: '最近内容更新日期',
+  lastUsedOn: '最近使用日期',
+};
 export const REGISTRY_CHANGE_ZH: Record<RegistryChange, string> = { CREATED: '登记', UPDATED: '修改', IMPORTED: 'Excel导入' };
 
 /** Each action as a button, and a sentence on what it does. */

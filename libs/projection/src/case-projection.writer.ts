@@ -57,6 +57,7 @@ export class CaseProjectionWriter {
         step: 'SUBMITTED',
         status: 'OPEN',
         severity: input.severity,
+        registryEntryId: input.registryEntryId ?? null,
         handlingOrgId,
         lastEventSeq: 1,
         createdAt: at,

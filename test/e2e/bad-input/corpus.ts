@@ -418,6 +418,12 @@ const REGISTRY_FILTERS: Record<string, QueryField> = {
   // Any text is a fair search: only the empty and the over-long are wrong.
   q: { invalid: ['', 'x'.repeat(101), 'x'.repeat(4 * KB)] },
 };
+/** The autocomplete's query: a text of 1–50 characters, a subject type, a limit up to 20. */
+const REGISTRY_LOOKUP: Record<string, QueryField> = {
+  q: { invalid: ['', 'x'.repeat(51), 'x'.repeat(4 * KB), '%ED%A0%80'] },
+  subjectType: queryEnum(['APP', 'PUBLIC_ACCOUNT']),
+  limit: queryInt(1, 20),
+};
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const CASE_FILTERS: Record<string, QueryField> = {
@@ -495,6 +501,7 @@ function routes(f: CorpusFixture): RouteSpec[] {
           description: text(10, 5000),
           anonymous: bool(),
           complainant: { kind: 'object', optional: true, fields: { name: text(1, 50), phone: format(['1381234567x', '+', '123', '1'.repeat(30), '138 1234 5678', '+86-138-1234-5678-', '１３８１２３４５６７８']) } },
+          registryEntryId: int(1, 2_147_483_647, true),
         },
       },
       control: { status: 400, message: /not served by any office/ },
@@ -540,6 +547,7 @@ function routes(f: CorpusFixture): RouteSpec[] {
           severity: oneOf(['GENERAL']),
           description: text(10, 5000),
           hostUnitId: int(1, undefined, true),
+          registryEntryId: int(1, 2_147_483_647, true),
         },
       },
       control: { status: 404, message: /No such region within your jurisdiction/ },
@@ -1160,6 +1168,20 @@ function routes(f: CorpusFixture): RouteSpec[] {
       as: 'handler.gz',
       allowed: REGISTRY_READ_ROLES,
       params: { id: { base: f.registryEntryId, invalid: BAD_IDS } },
+      control: { status: 200 },
+    },
+    { route: 'GET /api/v1/registry/score-weights/history', method: 'GET', template: '/api/v1/registry/score-weights/history', as: 'handler.gz', allowed: REGISTRY_READ_ROLES, control: { status: 200 } },
+    { route: 'GET /api/v1/registry/host-units', method: 'GET', template: '/api/v1/registry/host-units', as: 'handler.gz', allowed: REGISTRY_READ_ROLES, control: { status: 200 } },
+    { route: 'GET /api/v1/registry/lookup', method: 'GET', template: '/api/v1/registry/lookup', as: 'handler.gz', allowed: REGISTRY_READ_ROLES, query: { base: { q: '穗' }, fields: REGISTRY_LOOKUP }, control: { status: 200 } },
+    { route: 'GET /api/v1/public/registry/lookup', method: 'GET', template: '/api/v1/public/registry/lookup', isPublic: true, query: { base: { q: '穗' }, fields: REGISTRY_LOOKUP }, control: { status: 200 } },
+    {
+      route: 'GET /api/v1/registry/{id}/cases',
+      method: 'GET',
+      template: '/api/v1/registry/{id}/cases',
+      as: 'handler.gz',
+      allowed: REGISTRY_READ_ROLES,
+      params: { id: { base: f.registryEntryId, invalid: BAD_IDS } },
+      query: { base: {}, fields: { page: queryInt(1, 100000), pageSize: queryInt(1, 100) } },
       control: { status: 200 },
     },
     { route: 'GET /health', method: 'GET', template: '/health', isPublic: true, control: { status: 200 } },

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { REGISTRY_KINDS, type RegistryKind } from '@app/domain';
 import { CaseSummaryResponse } from '../case-actions/case-summary.response';
 import { ApiNullableProperty } from '../common/api-nullable';
 
@@ -16,6 +17,13 @@ export class MaskedComplainantResponse {
   @ApiNullableProperty(String, { example: '138****5678' }) phone: string | null;
 }
 
+/** The registry entry a case was linked to at intake. */
+export class CaseRegistryEntryResponse {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: REGISTRY_KINDS }) kind: RegistryKind;
+}
+
 /** A case with everything a list line has, and its description, people, outcome and timeline. */
 export class CaseDetailResponse extends CaseSummaryResponse {
   @ApiProperty() description: string;
@@ -26,6 +34,8 @@ export class CaseDetailResponse extends CaseSummaryResponse {
   @ApiProperty() handlingOrgId: number;
   @ApiNullableProperty(Number) investigatingOrgId: number | null;
   @ApiNullableProperty(Number) hostUnitId: number | null;
+  @ApiNullableProperty(CaseRegistryEntryResponse, { description: 'The registry entry the complaint or finding named at intake (GET /api/v1/registry/{id})' })
+  registryEntry: CaseRegistryEntryResponse | null;
   @ApiProperty() reopenCount: number;
   @ApiNullableProperty(String) reply: string | null;
   @ApiNullableProperty(String) satisfaction: string | null;

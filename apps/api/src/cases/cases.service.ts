@@ -4,7 +4,7 @@ import { CalendarService, workingDaysLeft } from '@app/calendar';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type SelectQueryBuilder } from 'typeorm';
 import { CASE_STAGES, CASE_STEPS, STEP_RULES } from '@app/domain';
-import { CaseEntity, CaseEventEntity } from '@app/database';
+import { CaseEntity, CaseEventEntity, RegistryEntryEntity } from '@app/database';
 import { maskName, maskPhone, PiiCipher } from '@app/privacy';
 import { JurisdictionService } from '../access/jurisdiction.service';
 import { auditActor, type StaffUser } from '../auth/staff-user';
@@ -26,6 +26,7 @@ export class CasesService {
   constructor(
     @InjectRepository(CaseEntity) private readonly cases: Repository<CaseEntity>,
     @InjectRepository(CaseEventEntity) private readonly events: Repository<CaseEventEntity>,
+    @InjectRepository(RegistryEntryEntity) private readonly registryEntries: Repository<RegistryEntryEntity>,
     private readonly jurisdiction: JurisdictionService,
     private readonly cipher: PiiCipher,
     private readonly audit: AuditTrail,
@@ -42,6 +43,7 @@ export class CasesService {
   async detail(user: StaffUser, caseId: string): Promise<CaseDetailResponse> {
     const kase = await this.jurisdiction.assertCanSee(user, await this.cases.findOne({ where: { id: caseId } }));
     const timeline = await this.events.find({ where: { caseId }, order: { seq: 'ASC' } });
+    const registryEntry = kase.registryEntryId === null ? null : await this.registryEntries.findOne({ where: { id: kase.registryEntryId }, select: { id: true, name: true, kind: true } });
     const detail: CaseDetailResponse = {
       ...(await this.withDaysLeft([kase]))[0],
       description: kase.description,
@@ -52,6 +54,7 @@ export class CasesService {
       handlingOrgId: kase.handlingOrgId,
       investigatingOrgId: kase.investigatingOrgId,
       hostUnitId: kase.hostUnitId,
+      registryEntry: registryEntry && { id: registryEntry.id, name: registryEntry.name, kind: registryEntry.kind },
       reopenCount: kase.reopenCount,
       reply: kase.reply,
       satisfaction: kase.satisfaction,

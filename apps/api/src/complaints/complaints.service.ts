@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PiiCipher } from '@app/privacy';
 import { CaseIntakeService, type CaseReceipt } from '../intake/case-intake.service';
+import { RegistryLookupService } from '../registry/registry-lookup.service';
 import type { CreateComplaintDto } from './create-complaint.dto';
 
 @Injectable()
@@ -8,10 +9,12 @@ export class ComplaintsService {
   constructor(
     private readonly intake: CaseIntakeService,
     private readonly cipher: PiiCipher,
+    private readonly registry: RegistryLookupService,
   ) {}
 
   /** Seals the complainant's details here, so neither they nor anything derived from them reach Temporal in clear. */
-  submit(dto: CreateComplaintDto, idempotencyKey: string | undefined): Promise<CaseReceipt> {
+  async submit(dto: CreateComplaintDto, idempotencyKey: string | undefined): Promise<CaseReceipt> {
+    const registryEntryId = await this.registry.linkable(dto.registryEntryId, dto.subjectType);
     const complainant = dto.complainant
       ? { nameSealed: this.cipher.seal(dto.complainant.name), phoneSealed: this.cipher.seal(dto.complainant.phone) }
       : null;
@@ -26,6 +29,7 @@ export class ComplaintsService {
         anonymous: dto.anonymous,
         complainant,
         severity: null,
+        registryEntryId,
       },
       dto,
       idempotencyKey,

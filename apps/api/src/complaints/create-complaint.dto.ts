@@ -3,11 +3,14 @@ import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
+  IsInt,
   IsObject,
   IsOptional,
   IsString,
   Length,
   Matches,
+  Max,
+  Min,
   Validate,
   ValidateNested,
   ValidationArguments,
@@ -74,6 +77,10 @@ export class CreateComplaintDto {
   @ValidateNested()
   @Type(() => ComplainantDto)
   complainant?: ComplainantDto;
+
+  @ApiPropertyOptional({ description: 'The registry entry the complaint is about, picked from GET /api/v1/public/registry/lookup; it must exist and be of a kind the subject type covers' })
+  @IsOptional() @IsInt() @Min(1) @Max(2_147_483_647)
+  registryEntryId?: number;
 }
 
 export class ComplaintCreatedResponse {

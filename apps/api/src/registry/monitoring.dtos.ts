@@ -27,6 +27,10 @@ export class ScoreWeightsResponse {
   @ApiProperty({ nullable: true, type: Date }) createdAt: Date | null;
 }
 
+export class ScoreWeightsVersionResponse extends ScoreWeightsResponse {
+  @ApiProperty({ nullable: true, type: String }) createdByName: string | null;
+}
+
 export class MonitoringQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REGISTRY_KINDS })
   @IsOptional() @IsIn(REGISTRY_KINDS)
@@ -55,7 +59,7 @@ export class MonitoringItem {
   @ApiProperty({ enum: REGISTRY_STATUSES }) status: RegistryStatus;
   @ApiProperty({ description: '0–100: the weighted mean of the factors × 100' }) score: number;
   @ApiProperty({ type: MonitoringFactorsResponse, description: 'Each factor 0–1 (README, "Registry")' }) factors: MonitoringFactorsResponse;
-  @ApiProperty({ description: 'Complaints and findings naming the entry (same subject name and type)' }) complaints: number;
+  @ApiProperty({ description: 'Complaints and findings linked to the entry, and those linked to none that name it (same subject name and type)' }) complaints: number;
 }
 
 export class MonitoringListResponse {

@@ -7,6 +7,7 @@ import type { RegistryEntryContent } from '@app/domain';
 import { gbt2260Regions } from '@app/regions';
 import type { StaffUser } from '../auth/staff-user';
 import type { RegistryImportProblem, RegistryImportReport } from './registry.dtos';
+import { RegistryLookupService } from './registry-lookup.service';
 import { RegistryReach } from './registry-reach';
 import { contentOf, contentProblems, RegistryService, toContent } from './registry.service';
 import { readRegistrySheet, SHEET_COLUMNS, SheetError, type SheetEntry } from './registry-sheet';
@@ -30,6 +31,7 @@ export class RegistryImportService {
     private readonly registry: RegistryService,
     private readonly reach: RegistryReach,
     private readonly audit: AuditTrail,
+    private readonly lookups: RegistryLookupService,
   ) {}
 
   async import(user: StaffUser, file: Buffer): Promise<RegistryImportReport> {
@@ -87,6 +89,7 @@ export class RegistryImportService {
       }
       await this.audit.append(audit, em);
     });
+    this.lookups.invalidate();
     return report;
   }
 }

@@ -6,11 +6,13 @@ import { CentralOfficeOnly } from '../access/central-office.guard';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { StaffUser } from '../auth/staff-user';
 import { ErrorResponse } from '../common/error-response';
-import { CreateRegistryEntryDto, ListRegistryQuery, RegistryEntryResponse, RegistryImportReport, RegistryListResponse, RegistryVersionResponse, UpdateRegistryEntryDto } from './registry.dtos';
+import { CreateRegistryEntryDto, ListRegistryQuery, RegistryHostUnitResponse, RegistryEntryResponse, RegistryImportReport, RegistryListResponse, RegistryVersionResponse, UpdateRegistryEntryDto } from './registry.dtos';
 import { RegistryImportService } from './registry-import.service';
-import { MonitoringListResponse, MonitoringQuery, ScoreWeightsResponse, SetScoreWeightsDto } from './monitoring.dtos';
+import { MonitoringListResponse, MonitoringQuery, ScoreWeightsResponse, ScoreWeightsVersionResponse, SetScoreWeightsDto } from './monitoring.dtos';
 import { MonitoringService } from './monitoring.service';
 import { RegistryService } from './registry.service';
+import { RegistryCasesQuery, RegistryCasesResponse, RegistryLookupQuery, StaffRegistryLookupItem } from './registry-lookup.dtos';
+import { RegistryLookupService } from './registry-lookup.service';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, IMPORT_TYPES, registryWorkbook, XLSX_TYPE } from './registry-sheet';
 
 /** The registry of government apps, mini programs, public accounts and work groups (README, "Registry"). */
@@ -23,7 +25,23 @@ export class RegistryController {
     private readonly registry: RegistryService,
     private readonly importer: RegistryImportService,
     private readonly monitoring: MonitoringService,
+    private readonly lookups: RegistryLookupService,
   ) {}
+
+  @Get('host-units')
+  @ApiOperation({ summary: 'The organizations an entry may name as its host unit: within your jurisdiction, not discipline bodies (for pickers)' })
+  @ApiOkResponse({ type: [RegistryHostUnitResponse] })
+  hostUnits(@CurrentUser() user: StaffUser): Promise<RegistryHostUnitResponse[]> {
+    return this.registry.hostUnits(user);
+  }
+
+  @Get('lookup')
+  @ApiOperation({ summary: 'Autocomplete for staff forms: entries not closed within your jurisdiction whose name or host unit matches, best first' })
+  @ApiOkResponse({ type: [StaffRegistryLookupItem] })
+  @ApiBadRequestResponse({ type: ErrorResponse })
+  lookup(@CurrentUser() user: StaffUser, @Query() query: RegistryLookupQuery): Promise<StaffRegistryLookupItem[]> {
+    return this.lookups.staffLookup(user, query);
+  }
 
   @Get()
   @ApiOperation({ summary: 'Entries within your jurisdiction, by name, each with its flags' })
@@ -53,6 +71,13 @@ export class RegistryController {
   @ApiOkResponse({ type: ScoreWeightsResponse })
   scoreWeights(): Promise<ScoreWeightsResponse> {
     return this.monitoring.weights();
+  }
+
+  @Get('score-weights/history')
+  @ApiOperation({ summary: 'Every version of the focused-monitoring weights, newest first (the latest 100)' })
+  @ApiOkResponse({ type: [ScoreWeightsVersionResponse] })
+  scoreWeightsHistory(): Promise<ScoreWeightsVersionResponse[]> {
+    return this.monitoring.weightsHistory();
   }
 
   @Post('score-weights')
@@ -108,6 +133,14 @@ export class RegistryController {
   @ApiConflictResponse({ type: ErrorResponse })
   update(@CurrentUser() user: StaffUser, @Param('id', ParseIntPipe) id: number, @Body() body: UpdateRegistryEntryDto): Promise<RegistryEntryResponse> {
     return this.registry.update(user, id, body);
+  }
+
+  @Get(':id/cases')
+  @ApiOperation({ summary: 'The cases linked to the entry that you may see, newest first, with their stage and status' })
+  @ApiOkResponse({ type: RegistryCasesResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  cases(@CurrentUser() user: StaffUser, @Param('id', ParseIntPipe) id: number, @Query() query: RegistryCasesQuery): Promise<RegistryCasesResponse> {
+    return this.lookups.cases(user, id, query.page, query.pageSize);
   }
 
   @Get(':id/history')

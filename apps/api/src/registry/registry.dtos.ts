@@ -193,3 +193,10 @@ export class RegistryImportReport {
   @ApiProperty({ description: 'Rows refused: nothing of them was written' }) refused: number;
   @ApiProperty({ type: [RegistryImportProblem] }) problems: RegistryImportProblem[];
 }
+
+export class RegistryHostUnitResponse {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+  @ApiProperty() kind: string;
+  @ApiProperty() regionCode: string;
+}

@@ -18,7 +18,8 @@ import {
   type RegistryProblem,
 } from '@app/domain';
 import { auditActor, type StaffUser } from '../auth/staff-user';
-import type { CreateRegistryEntryDto, ListRegistryQuery, RegistryEntryResponse, RegistryListResponse, RegistryVersionResponse, UpdateRegistryEntryDto } from './registry.dtos';
+import type { CreateRegistryEntryDto, ListRegistryQuery, RegistryEntryResponse, RegistryHostUnitResponse, RegistryListResponse, RegistryVersionResponse, UpdateRegistryEntryDto } from './registry.dtos';
+import { RegistryLookupService } from './registry-lookup.service';
 import { RegistryReach } from './registry-reach';
 
 /** Today in Beijing, YYYY-MM-DD: the registry's dates are calendar days there. */
@@ -43,6 +44,7 @@ export class RegistryService {
     private readonly reach: RegistryReach,
     private readonly audit: AuditTrail,
     private readonly config: AppConfig,
+    private readonly lookups: RegistryLookupService,
   ) {}
 
   async list(user: StaffUser, query: ListRegistryQuery): Promise<RegistryListResponse> {
@@ -109,6 +111,7 @@ export class RegistryService {
       await this.check(user, content, em);
       return this.write(em, user, null, content, 'CREATED');
     });
+    this.lookups.invalidate();
     return this.detail(user, id);
   }
 
@@ -123,7 +126,13 @@ export class RegistryService {
       await this.check(user, content, em);
       await this.write(em, user, entry, content, 'UPDATED');
     });
+    this.lookups.invalidate();
     return this.detail(user, id);
+  }
+
+  async hostUnits(user: StaffUser): Promise<RegistryHostUnitResponse[]> {
+    const units = await this.reach.hostUnits(user, this.dataSource.manager);
+    return units.map((o) => ({ id: o.id, name: o.name, kind: o.kind, regionCode: o.regionCode }));
   }
 
   /** Refuses content that breaks a rule, naming every field; the host unit must be in the user's reach. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CATEGORIES, REGION_CODE_PATTERN, SEVERITIES, SUBJECT_TYPES, type Category, type Severity, type SubjectType } from '@app/domain';
 import { IsGbt2260Region } from '../regions/is-region-code.validator';
 
@@ -31,6 +31,10 @@ export class CreateSpotCheckFindingDto {
   @ApiPropertyOptional({ description: 'The host unit responsible, when known' })
   @IsOptional() @IsInt() @Min(1)
   hostUnitId?: number;
+
+  @ApiPropertyOptional({ description: 'The registry entry the finding is about (GET /api/v1/registry/lookup): within your jurisdiction, of a kind the subject type covers' })
+  @IsOptional() @IsInt() @Min(1) @Max(2_147_483_647)
+  registryEntryId?: number;
 }
 
 export class SpotCheckCreatedResponse {

@@ -9,6 +9,7 @@ import type { StaffUser } from '../auth/staff-user';
 import { IDEMPOTENCY_KEY_HEADER } from '../common/api-params';
 import { ErrorResponse } from '../common/error-response';
 import { CaseIntakeService } from '../intake/case-intake.service';
+import { RegistryLookupService } from '../registry/registry-lookup.service';
 import { CreateSpotCheckFindingDto, SpotCheckCreatedResponse } from './create-spot-check-finding.dto';
 
 /** Findings of central and provincial spot-checks (抽查评估) enter the same case lifecycle, accepted on creation. */
@@ -20,6 +21,7 @@ export class SpotChecksController {
     private readonly intake: CaseIntakeService,
     private readonly jurisdiction: JurisdictionService,
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
+    private readonly registry: RegistryLookupService,
   ) {}
 
   @Post()
@@ -41,6 +43,7 @@ export class SpotChecksController {
         throw new BadRequestException({ message: 'hostUnitId must be a host unit within your jurisdiction', details: [{ field: 'hostUnitId', reason: 'unknown host unit' }] });
       }
     }
+    const registryEntryId = await this.registry.linkable(body.registryEntryId, body.subjectType, user);
     const receipt = await this.intake.open(
       {
         source: 'SPOT_CHECK',
@@ -53,6 +56,7 @@ export class SpotChecksController {
         complainant: null,
         severity: body.severity,
         hostUnitId: body.hostUnitId ?? null,
+        registryEntryId,
       },
       body,
       idempotencyKey,

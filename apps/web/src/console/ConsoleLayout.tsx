@@ -2,6 +2,7 @@ import { Badge, Button, Dropdown, Empty, Layout, List, Menu, Space, Typography }
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { REGISTRY_READ_ROLES } from '@app/domain';
 import { currentSession, get, logout, post } from '../shared/api';
 import { NOTICE_ZH, ROLE_ZH, zh } from '../shared/labels';
 import { formatTime } from '../shared/time';
@@ -21,6 +22,8 @@ const MENU: { key: string; label: string; roles: string[] }[] = [
   { key: '/dashboard', label: '时限看板', roles: ['SUPERVISOR', 'ADMIN'] },
   { key: '/statistics', label: '统计分析', roles: ['HANDLER', 'SUPERVISOR', 'INSPECTOR', 'ADMIN'] },
   { key: '/circulars', label: '情况通报', roles: ['HANDLER', 'SUPERVISOR', 'INSPECTOR', 'ADMIN'] },
+  { key: '/registry', label: '登记管理', roles: [...REGISTRY_READ_ROLES] },
+  { key: '/monitoring', label: '重点监测', roles: [...REGISTRY_READ_ROLES] },
   { key: '/review-queue', label: '审核队列', roles: ['SUPERVISOR'] },
   { key: '/referrals', label: '移送案件', roles: ['DISCIPLINE_OFFICER'] },
   { key: '/spot-check', label: '抽查发现', roles: ['INSPECTOR'] },

@@ -16,6 +16,9 @@ const SpotCheckPage = lazy(() => import('./pages/spot-check/SpotCheckPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage'));
 const CircularsPage = lazy(() => import('./pages/circulars/CircularsPage'));
+const RegistryPage = lazy(() => import('./pages/registry/RegistryPage'));
+const MonitoringPage = lazy(() => import('./pages/registry/MonitoringPage'));
+const ScoreWeightsPage = lazy(() => import('./pages/registry/ScoreWeightsPage'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const location = useLocation();
@@ -53,6 +56,9 @@ export function ConsoleRoutes() {
       <Route path="/spot-check" element={page(<SpotCheckPage />)} />
       <Route path="/statistics" element={page(<StatisticsPage />)} />
       <Route path="/circulars" element={page(<CircularsPage />)} />
+      <Route path="/registry/*" element={page(<RegistryPage />)} />
+      <Route path="/monitoring" element={page(<MonitoringPage />)} />
+      <Route path="/monitoring/weights" element={page(<ScoreWeightsPage />)} />
       <Route path="/admin/*" element={page(<AdminPage />)} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>

@@ -47,6 +47,8 @@ export interface CaseDetail extends CaseSummary {
   handlingOrgId: number;
   investigatingOrgId: number | null;
   hostUnitId: number | null;
+  /** The registry entry named at intake. */
+  registryEntry: { id: number; name: string; kind: string } | null;
   reopenCount: number;
   reply: string | null;
   satisfaction: string | null;

@@ -88,6 +88,11 @@ export class CaseEntity {
   @Column({ name: 'host_unit_id', type: 'int', nullable: true })
   hostUnitId: number | null;
 
+  /** The registry entry the case is about, when one was picked at intake; see migration 1763800000062. */
+  @Index('idx_cases_registry_entry')
+  @Column({ name: 'registry_entry_id', type: 'int', nullable: true })
+  registryEntryId: number | null;
+
   @Column({ name: 'finding_result', type: 'varchar', length: 24, nullable: true })
   findingResult: FindingResult | null;
 

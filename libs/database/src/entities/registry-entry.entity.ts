@@ -4,6 +4,7 @@ import type { RegistryKind, RegistryPlatform, RegistryStatus } from '@app/domain
 /** The current state of a registry entry; every state it had is a RegistryEntryVersionEntity row. */
 @Entity({ name: 'registry_entries' })
 @Index('uq_registry_entries_natural_key', ['hostUnitId', 'kind', 'name'], { unique: true })
+@Index('idx_registry_entries_lookup', ['status', 'name', 'kind', 'regionCode', 'hostUnitId'])
 export class RegistryEntryEntity {
   @PrimaryGeneratedColumn()
   id: number;

@@ -6,6 +6,8 @@ import { loadRegions, type RegionOption } from '../../shared/regions';
 import { Choices, Field, Notice } from '../ui';
 import { complaintProblems, type ComplaintForm } from './complaint-form';
 import { fileComplaint } from './publicApi';
+import { keepPick, regionFields, type RegistryPick } from './subject-lookup';
+import { SubjectNameInput } from './SubjectNameInput';
 
 const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
 const EMPTY: ComplaintForm = { category: '', subjectType: '', subjectName: '', province: '', city: '', district: '', description: '', anonymous: false, name: '', phone: '' };
@@ -20,11 +22,23 @@ export function FilePage() {
   const [error, setError] = useState<string | null>(null);
   // The same key until the form changes: pressing 提交 again after a lost answer files nothing twice.
   const [key, setKey] = useState(newKey);
+  // The registry entry picked for the name, if any: sent as registryEntryId.
+  const [entry, setEntry] = useState<RegistryPick | null>(null);
   useEffect(() => void loadRegions().then(setRegions), []);
 
   const set = <K extends keyof ComplaintForm>(field: K, value: ComplaintForm[K]) => {
     const next = { ...form, [field]: value, ...(field === 'province' ? { city: '', district: '' } : field === 'city' ? { district: '' } : {}) };
     setForm(next);
+    setKey(newKey());
+    if (field === 'subjectName') setEntry(keepPick(entry, String(value)));
+    if (field === 'subjectType') setEntry(null);
+    if (tried) setProblems(complaintProblems(next));
+  };
+  const pick = (picked: RegistryPick) => {
+    // The entry's region fills the region only when none was chosen: where the problem occurs is the complainant's to say.
+    const next = { ...form, subjectName: picked.name, ...(form.province ? {} : regionFields(picked.regionCode)) };
+    setForm(next);
+    setEntry(picked);
     setKey(newKey());
     if (tried) setProblems(complaintProblems(next));
   };
@@ -54,6 +68,7 @@ export function FilePage() {
           description: form.description.trim(),
           anonymous: form.anonymous,
           ...(form.anonymous ? {} : { complainant: { name: form.name.trim(), phone: form.phone.trim() } }),
+          ...(entry ? { registryEntryId: entry.id } : {}),
         },
         key,
       );
@@ -103,8 +118,8 @@ export function FilePage() {
             onChange={(v) => set('subjectType', v)}
             options={SUBJECT_TYPES.map((t) => ({ value: t, label: SUBJECT_TYPE_ZH[t].label, explain: SUBJECT_TYPE_ZH[t].explain }))}
           />
-          <Field id="subjectName" label="对象名称" required error={problems.subjectName}>
-            <input id="subjectName" className="m-input" value={form.subjectName} maxLength={200} placeholder="如：某某政务App、某街道工作群" onChange={(e) => set('subjectName', e.target.value)} aria-invalid={!!problems.subjectName} />
+          <Field id="subjectName" label="对象名称" required error={problems.subjectName} hint={entry ? undefined : '输入名称、简称或主办单位，可从登记的政务应用和账号中选择'}>
+            <SubjectNameInput value={form.subjectName} onChange={(v) => set('subjectName', v)} subjectType={form.subjectType} picked={entry} onPick={pick} invalid={!!problems.subjectName} />
           </Field>
           <Field id="province" label="问题发生地区" required error={problems.province} hint="选到区县更准确，也可只选到省或市">
             <div className="m-region">

@@ -1,4 +1,5 @@
 import { request, upload } from '../../shared/api';
+import type { RegistryPick } from './subject-lookup';
 
 export interface ComplaintInput {
   category: string;
@@ -8,6 +9,7 @@ export interface ComplaintInput {
   description: string;
   anonymous: boolean;
   complainant?: { name: string; phone: string };
+  registryEntryId?: number;
 }
 
 export interface Filed {
@@ -41,3 +43,9 @@ export const evaluate = (caseNo: string, accessCode: string, satisfaction: strin
 /** The complainant's screenshots, by case number and access code (the code in the form body). */
 export const attachScreenshots = (caseNo: string, accessCode: string, files: File[]) =>
   upload<{ name: string; sha256: string }[]>(`/api/v1/public/cases/${encodeURIComponent(caseNo)}/evidence`, files, { accessCode }, { anonymous: true });
+
+/** The registry's autocomplete for the form (public fields only; counts against the public rate limit). */
+export const lookupRegistry = (q: string, subjectType: string | undefined, signal?: AbortSignal) =>
+  fetch(`/api/v1/public/registry/lookup?${new URLSearchParams({ q, limit: '6', ...(subjectType ? { subjectType } : {}) }).toString()}`, { headers: { accept: 'application/json' }, signal }).then((r) =>
+    r.ok ? (r.json() as Promise<RegistryPick[]>) : [],
+  );

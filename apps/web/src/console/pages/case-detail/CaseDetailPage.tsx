@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Form, Input, Modal, Result, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { REGISTRY_KIND_ZH } from '@app/domain';
 import { ApiError, currentSession, get, post } from '../../../shared/api';
 import {
   ACTOR_ZH,
@@ -124,6 +125,15 @@ export function CaseDetailPage() {
               <Descriptions.Item label="来源">{zh(SOURCE_ZH, kase.source)}</Descriptions.Item>
               <Descriptions.Item label="投诉对象">
                 {kase.subjectName}（{SUBJECT_TYPE_ZH[kase.subjectType as keyof typeof SUBJECT_TYPE_ZH]?.label ?? kase.subjectType}）
+              </Descriptions.Item>
+              <Descriptions.Item label="登记条目">
+                {kase.registryEntry ? (
+                  <Link to={`/registry/${kase.registryEntry.id}`} data-testid="registry-entry">
+                    {kase.registryEntry.name}（{zh(REGISTRY_KIND_ZH, kase.registryEntry.kind)}）
+                  </Link>
+                ) : (
+                  <Typography.Text type="secondary">未关联</Typography.Text>
+                )}
               </Descriptions.Item>
               <Descriptions.Item label="地区">
                 <RegionName code={kase.regionCode} full />
