@@ -24,3 +24,7 @@ export * from './labels-zh-cn';
 export * from './error-codes';
 export * from './evidence';
 export * from './directory-rules';
+export * from './seeded-random';
+export * from './campaign-sampler';
+export * from './campaign-checklist';
+export * from './campaign';

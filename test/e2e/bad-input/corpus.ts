@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { ACTION_RULES, REGISTRY_READ_ROLES, REGISTRY_WRITE_ROLES, type Role } from '@app/domain';
+import { ACTION_RULES, mulberry32, REGISTRY_READ_ROLES, REGISTRY_WRITE_ROLES, type Role } from '@app/domain';
 
 /**
  * The bad-input corpus: malformed requests against every route, generated from a description of a
@@ -94,17 +94,8 @@ export const DEFAULT_SEED = 0x5eed_2026;
 
 // ------------------------------------------------------------------------------------- deterministic
 
-/** mulberry32: a small, fast, seeded PRNG. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator of libs/domain (mulberry32). */
+export const seededRandom = mulberry32;
 
 // ------------------------------------------------------------------------------------------- JSON
 
