@@ -1,7 +1,7 @@
 import { allocateProportionally, drawSample, stratumOf, weightOf, type SampleCandidate } from './campaign-sampler';
 import { mulberry32, seedFromString } from './seeded-random';
 
-const population = (n: number, stratum = (i: number) => (i % 3 === 0 ? 'A' : i % 3 === 1 ? 'B' : 'C'), weight = () => 1): SampleCandidate[] =>
+const population = (n: number, stratum: (i: number) => string = (i) => (i % 3 === 0 ? 'A' : i % 3 === 1 ? 'B' : 'C'), weight: (i: number) => number = () => 1): SampleCandidate[] =>
   Array.from({ length: n }, (_, k) => ({ id: k + 1, version: 1, stratum: stratum(k + 1), weight: weight(k + 1) }));
 
 const ids = (s: { items: { id: number }[] }) => s.items.map((i) => i.id);
