@@ -6,6 +6,7 @@ import { ErrorResponse } from '../common/error-response';
 import {
   AssignCampaignItemsDto,
   CampaignDrawResponse,
+  CampaignInspectorListResponse,
   CampaignItemListResponse,
   CampaignItemResponse,
   CampaignListResponse,
@@ -94,6 +95,16 @@ export class CampaignsController {
   @ApiNotFoundResponse({ type: ErrorResponse })
   async items(@CurrentUser() user: StaffUser, @Param('campaignId', uuid) id: string, @Query() query: ListCampaignItemsQuery): Promise<CampaignItemListResponse> {
     return { items: await this.campaigns.items(user, id, query) };
+  }
+
+  @Get('campaigns/:campaignId/inspectors')
+  @Roles('ADMIN', 'INSPECTOR')
+  @ApiParam(ID)
+  @ApiOperation({ summary: 'The inspectors items can be assigned to: the active INSPECTORs of the campaign\'s office' })
+  @ApiOkResponse({ type: CampaignInspectorListResponse })
+  @ApiNotFoundResponse({ type: ErrorResponse })
+  async inspectors(@CurrentUser() user: StaffUser, @Param('campaignId', uuid) id: string): Promise<CampaignInspectorListResponse> {
+    return { items: await this.campaigns.inspectors(user, id) };
   }
 
   @Post('campaigns/:campaignId/assign')

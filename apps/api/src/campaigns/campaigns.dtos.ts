@@ -295,3 +295,12 @@ export class CampaignSummaryResponse {
   @ApiProperty({ type: [SummaryCategoryResponse] }) findingsByCategory: SummaryCategoryResponse[];
   @ApiProperty({ type: [SummaryCaseResponse] }) cases: SummaryCaseResponse[];
 }
+
+export class CampaignInspectorResponse {
+  @ApiProperty() userId: number;
+  @ApiProperty() displayName: string;
+}
+
+export class CampaignInspectorListResponse {
+  @ApiProperty({ type: [CampaignInspectorResponse] }) items: CampaignInspectorResponse[];
+}

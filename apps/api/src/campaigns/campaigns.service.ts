@@ -29,6 +29,7 @@ import { sendUpdate } from '../workflow-gateway/workflow-updates';
 import type {
   AssignCampaignItemsDto,
   CampaignDrawResponse,
+  CampaignInspectorResponse,
   CampaignItemResponse,
   CampaignResponse,
   CampaignSummaryResponse,
@@ -133,6 +134,13 @@ export class CampaignsService {
       [user.id, ...(status ? [status] : [])],
     );
     return rows.map((r) => itemOf(r, r.campaign_title));
+  }
+
+  /** Whom the campaign's items can be assigned to: the active inspectors of its office. */
+  async inspectors(user: StaffUser, id: string): Promise<CampaignInspectorResponse[]> {
+    const row = await this.rowInReach(user, id);
+    const users = await this.dataSource.getRepository(UserEntity).find({ where: { organizationId: row.organization_id, role: 'INSPECTOR', active: true }, select: { id: true, displayName: true }, order: { id: 'ASC' } });
+    return users.map((u) => ({ userId: u.id, displayName: u.displayName }));
   }
 
   async draw(user: StaffUser, id: string): Promise<CampaignDrawResponse> {
