@@ -1,4 +1,4 @@
-import type { ActorRef, CampaignDefinition, CampaignDraw, CampaignState, Category, Severity, SubjectType } from '@app/domain';
+import type { ActorRef, CampaignDefinition, CampaignDraw, CampaignHeader, CampaignItemState, Category, Severity, SubjectType } from '@app/domain';
 
 /** The spot-check finding a failed item opens: the same input as POST /spot-check-findings. */
 export interface CampaignFindingRequest {
@@ -23,7 +23,8 @@ export interface CampaignNotice {
 /** What the campaign workflow needs from the worker: the registry snapshot, its projection, the intake, one inbox. */
 export interface CampaignPorts {
   draw(campaignId: string, definition: CampaignDefinition): Promise<CampaignDraw>;
-  project(state: CampaignState, action: string, actor: ActorRef | null, note: string | null, at: Date): Promise<void>;
+  /** Writes the campaign and the items that changed (all of them at the draw). */
+  project(header: CampaignHeader, items: CampaignItemState[], action: string, actor: ActorRef | null, note: string | null, at: Date): Promise<void>;
   openFinding(request: CampaignFindingRequest): Promise<{ caseId: string; caseNo: string }>;
   /** A notice to one user's inbox (the assigned inspector). */
   notifyUser(userId: number, notice: CampaignNotice): Promise<void>;
@@ -41,8 +42,8 @@ export function createCampaignActivities({ campaigns }: CampaignActivityDeps) {
       return campaigns.draw(campaignId, definition);
     },
 
-    async projectCampaign(state: CampaignState, action: string, actor: ActorRef | null, note: string | null, at: string): Promise<void> {
-      await campaigns.project(state, action, actor, note, new Date(at));
+    async projectCampaign(header: CampaignHeader, items: CampaignItemState[], action: string, actor: ActorRef | null, note: string | null, at: string): Promise<void> {
+      await campaigns.project(header, items, action, actor, note, new Date(at));
     },
 
     async openCampaignFinding(request: CampaignFindingRequest): Promise<{ caseId: string; caseNo: string }> {

@@ -11,6 +11,8 @@ import {
   type CampaignCommand,
   type CampaignDefinition,
   type CampaignDraw,
+  type CampaignHeader,
+  type CampaignItemState,
   type CampaignState,
   type CheckResult,
 } from '../libs/domain/src';
@@ -45,7 +47,7 @@ const KIND_OF: Record<string, 'APP' | 'PUBLIC_ACCOUNT' | 'WORK_GROUP'> = { APP: 
 
 // The activities, faked: the sampler runs for real on a fixed snapshot; what was written, opened and sent is kept.
 const calendar = new WorkingCalendar();
-const writes: Array<{ action: string; status: string; revision: number }> = [];
+const writes: Array<{ action: string; status: string; revision: number; items: number[] }> = [];
 const findings: CampaignFindingRequest[] = [];
 const inbox: Array<{ userId: number } & CampaignNotice> = [];
 const notices: NoticeRequest[] = [];
@@ -64,8 +66,8 @@ const activities = {
       })),
     };
   },
-  async projectCampaign(state: CampaignState, action: string) {
-    writes.push({ action, status: state.status, revision: state.revision });
+  async projectCampaign(header: CampaignHeader, items: CampaignItemState[], action: string) {
+    writes.push({ action, status: header.status, revision: header.revision, items: items.map((i) => i.itemNo) });
   },
   async openCampaignFinding(request: CampaignFindingRequest) {
     findings.push(request);
@@ -105,7 +107,13 @@ async function start(campaignId: string) {
     workflowId: campaignWorkflowId(campaignId),
     taskQueue: TASK_QUEUE,
   });
-  const act = (command: CampaignCommand) => handle.executeUpdate(campaignActionUpdate, { args: [command] });
+  // The Update answers briefly (status, revision); the state is read after it, as the API reads the projection.
+  const act = async (command: CampaignCommand) => {
+    const answer = await handle.executeUpdate(campaignActionUpdate, { args: [command] });
+    const state = await handle.query(campaignStateQuery);
+    expect(answer).toEqual({ campaignId: state.campaignId, status: state.status, revision: state.revision });
+    return state;
+  };
   const refused = async (command: CampaignCommand, message: string) => {
     const error = await act(command).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
@@ -184,9 +192,13 @@ describe('campaign workflow', () => {
     expect(closed.items.map((i) => i.status)).toEqual(['FAILED', 'PASSED', 'PASSED']);
     expect(findings).toHaveLength(1);
     expect(writes.filter((w) => w.action === 'CLOSED')).toEqual([expect.objectContaining({ status: 'CLOSED' })]);
-    // Every change of this campaign was written once, under the next revision.
-    const own = writes.slice(0, writes.findIndex((w) => w.action === 'CLOSED') + 1).map((w) => w.revision);
-    expect(own).toEqual(own.map((_, k) => k));
+    // Every change of this campaign was written once, under the next revision, with the items it changed.
+    const own = writes.slice(0, writes.findIndex((w) => w.action === 'CLOSED') + 1);
+    expect(own.map((w) => w.revision)).toEqual(own.map((_, k) => k));
+    expect(own.map((w) => [w.action, w.items])).toEqual([
+      ['CREATED', []], ['DRAWN', [1, 2, 3]], ['ASSIGNED', [1, 2, 3]], ['ITEMS_REMINDED', [1, 2, 3]], ['ITEM_FAILED', [1]], ['ITEM_PASSED', [2]],
+      ['ITEMS_OVERDUE', [3]], ['ITEM_PASSED', [3]], ['CLOSED', []],
+    ]);
   }, 60_000);
 
   it('refuses a draw from an empty scope, and is closed by the office with items pending', async () => {

@@ -7,6 +7,7 @@ import {
   itemDone,
   refuseCampaignAction,
   campaignFindingKey,
+  campaignHeader,
   SUBJECT_TYPE_OF_KIND,
   type ActorRef,
   type CampaignCommand,
@@ -41,9 +42,11 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
     const refusal = refuseCampaignAction(state, command);
     if (refusal) throw refused(refusal);
   };
-  const write = async (next: CampaignState, action: string, actor: ActorRef | null, note: string | null = null) => {
+  // Only the items that changed travel to the projection: the history keeps every activity's input.
+  const write = async (next: CampaignState, changed: number[] | 'ALL', action: string, actor: ActorRef | null, note: string | null = null) => {
     const written = { ...next, revision: state.revision + 1 };
-    await projectCampaign(written, action, actor, note, new Date().toISOString());
+    const items = changed === 'ALL' ? written.items : written.items.filter((i) => changed.includes(i.itemNo));
+    await projectCampaign(campaignHeader(written), items, action, actor, note, new Date().toISOString());
     state = written;
   };
   setHandler(
@@ -55,7 +58,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
         refuse(command); // again: an earlier Update may have changed the state meanwhile
         await carryOut(command);
         changed = true;
-        return state;
+        return { campaignId: state.campaignId, status: state.status, revision: state.revision };
       } finally {
         busy = false;
       }
@@ -86,7 +89,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
           findingCaseId: null,
           findingCaseNo: null,
         }));
-        await write({ ...state, status: 'IN_PROGRESS', drawnAt: now, snapshotFingerprint: draw.snapshotFingerprint, snapshotSize: draw.snapshotSize, allocation: draw.allocation, items }, 'DRAWN', command.actor);
+        await write({ ...state, status: 'IN_PROGRESS', drawnAt: now, snapshotFingerprint: draw.snapshotFingerprint, snapshotSize: draw.snapshotSize, allocation: draw.allocation, items }, 'ALL', 'DRAWN', command.actor);
         return;
       }
       case 'assign': {
@@ -96,7 +99,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
           if (!a) return item;
           return { ...item, status: 'ASSIGNED' as const, inspectorUserId: a.inspectorUserId, assignedAt: now, remindAt: schedule.warnAt, deadlineAt: schedule.deadlineAt, assignments: item.assignments + 1, reminded: false, overdueWarned: false };
         });
-        await write({ ...state, items }, 'ASSIGNED', command.actor);
+        await write({ ...state, items }, command.assignments.map((a) => a.itemNo), 'ASSIGNED', command.actor);
         for (const a of command.assignments) {
           const item = state.items.find((i) => i.itemNo === a.itemNo)!;
           await notifyCampaignInspector(a.inspectorUserId, {
@@ -126,44 +129,46 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
           done = { ...done, findingCaseId: finding.caseId, findingCaseNo: finding.caseNo };
         }
         const items = state.items.map((i) => (i.itemNo === item.itemNo ? done : i));
-        await write({ ...state, items }, failed ? 'ITEM_FAILED' : 'ITEM_PASSED', command.actor);
-        if (state.items.every(itemDone)) await write({ ...state, status: 'CLOSED', closedAt: now }, 'CLOSED', null, 'every item has a result');
+        await write({ ...state, items }, [item.itemNo], failed ? 'ITEM_FAILED' : 'ITEM_PASSED', command.actor);
+        if (state.items.every(itemDone)) await write({ ...state, status: 'CLOSED', closedAt: now }, [], 'CLOSED', null, 'every item has a result');
         return;
       }
       case 'close':
-        await write({ ...state, status: 'CLOSED', closedAt: now }, 'CLOSED', command.actor, command.note);
+        await write({ ...state, status: 'CLOSED', closedAt: now }, [], 'CLOSED', command.actor, command.note);
         return;
     }
   }
 
-  /** Reminders at two thirds of the working time, and the overdue warning at the deadline (to the office's supervisors too). */
+  /**
+   * Reminders at two thirds of the working time, and the overdue warning at the deadline (to the office's
+   * supervisors too); each kind written once for all the items due together.
+   */
   async function sendDueNotices(): Promise<void> {
     const now = Date.now();
-    for (const item of state.items) {
-      if (item.status !== 'ASSIGNED') continue;
-      if (!item.reminded && item.remindAt && Date.parse(item.remindAt) <= now) {
-        await notifyCampaignInspector(item.inspectorUserId!, {
-          key: noticeKey(state, item, 'REMINDER'),
-          notice: 'CAMPAIGN_ITEM_REMINDER',
-          message: `抽查评估「${state.definition.title}」第${item.itemNo}项「${item.entryName}」将于${item.deadlineAt}到期，请抓紧完成检查`,
-          at: new Date().toISOString(),
-        });
-        await mark(item.itemNo, { reminded: true }, 'ITEM_REMINDED');
-      }
-      const current = state.items.find((i) => i.itemNo === item.itemNo)!;
-      if (!current.overdueWarned && current.deadlineAt && Date.parse(current.deadlineAt) <= now) {
-        const message = `抽查评估「${state.definition.title}」第${item.itemNo}项「${item.entryName}」已超过检查期限（${item.deadlineAt}）`;
-        const at = new Date().toISOString();
-        await notifyCampaignInspector(item.inspectorUserId!, { key: noticeKey(state, item, 'OVERDUE'), notice: 'CAMPAIGN_ITEM_OVERDUE', message, at });
-        await sendNotice({ caseId: null, referralId: null, key: noticeKey(state, item, 'OVERDUE'), notice: 'CAMPAIGN_ITEM_OVERDUE', message, at, to: [{ orgId: state.definition.organizationId, role: 'SUPERVISOR', level: 'SELF' }] });
-        await mark(item.itemNo, { overdueWarned: true }, 'ITEM_OVERDUE');
-      }
+    const at = new Date().toISOString();
+    const assigned = state.items.filter((i) => i.status === 'ASSIGNED');
+    const remind = assigned.filter((i) => !i.reminded && i.remindAt && Date.parse(i.remindAt) <= now);
+    for (const item of remind) {
+      await notifyCampaignInspector(item.inspectorUserId!, {
+        key: noticeKey(state, item, 'REMINDER'),
+        notice: 'CAMPAIGN_ITEM_REMINDER',
+        message: `抽查评估「${state.definition.title}」第${item.itemNo}项「${item.entryName}」将于${item.deadlineAt}到期，请抓紧完成检查`,
+        at,
+      });
     }
+    if (remind.length > 0) await mark(remind.map((i) => i.itemNo), { reminded: true }, 'ITEMS_REMINDED');
+    const overdue = assigned.filter((i) => !i.overdueWarned && i.deadlineAt && Date.parse(i.deadlineAt) <= now);
+    for (const item of overdue) {
+      const message = `抽查评估「${state.definition.title}」第${item.itemNo}项「${item.entryName}」已超过检查期限（${item.deadlineAt}）`;
+      await notifyCampaignInspector(item.inspectorUserId!, { key: noticeKey(state, item, 'OVERDUE'), notice: 'CAMPAIGN_ITEM_OVERDUE', message, at });
+      await sendNotice({ caseId: null, referralId: null, key: noticeKey(state, item, 'OVERDUE'), notice: 'CAMPAIGN_ITEM_OVERDUE', message, at, to: [{ orgId: state.definition.organizationId, role: 'SUPERVISOR', level: 'SELF' }] });
+    }
+    if (overdue.length > 0) await mark(overdue.map((i) => i.itemNo), { overdueWarned: true }, 'ITEMS_OVERDUE');
   }
-  const mark = (itemNo: number, change: Partial<CampaignItemState>, action: string) =>
-    write({ ...state, items: state.items.map((i) => (i.itemNo === itemNo ? { ...i, ...change } : i)) }, action, null);
+  const mark = (itemNos: number[], change: Partial<CampaignItemState>, action: string) =>
+    write({ ...state, items: state.items.map((i) => (itemNos.includes(i.itemNo) ? { ...i, ...change } : i)) }, itemNos, action, null);
 
-  await projectCampaign(state, 'CREATED', input.createdBy, null, input.createdAt);
+  await projectCampaign(campaignHeader(state), [], 'CREATED', input.createdBy, null, input.createdAt);
   busy = false;
   const closed = () => state.status === 'CLOSED';
   while (!closed()) {

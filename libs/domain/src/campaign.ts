@@ -109,6 +109,13 @@ export interface CampaignState {
   revision: number;
 }
 
+/** The campaign without its items: what a projection write carries besides the items that changed. */
+export type CampaignHeader = Omit<CampaignState, 'items'>;
+/** What an Update answers: small, since each answer stays in the workflow's history; the API reads the projection. */
+export type CampaignAnswer = Pick<CampaignState, 'campaignId' | 'status' | 'revision'>;
+
+export const campaignHeader = ({ items: _items, ...header }: CampaignState): CampaignHeader => header;
+
 export interface CampaignAssignment {
   itemNo: number;
   inspectorUserId: number;

@@ -2,6 +2,7 @@ import type { RetryPolicy, UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   AcknowledgeReferral,
+  CampaignAnswer,
   CampaignCommand,
   CampaignInput,
   CampaignState,
@@ -98,4 +99,4 @@ export const CAMPAIGN_WORKFLOW = 'campaignWorkflow';
 export type CampaignWorkflow = (input: CampaignInput) => Promise<CampaignState>;
 export const campaignStateQuery = defineQuery<CampaignState>('campaignState');
 /** draw, assign, record an item's result or close a campaign; answers once the change is written (and audited). */
-export const campaignActionUpdate = defineUpdate<CampaignState, [CampaignCommand], 'campaignAction'>('campaignAction');
+export const campaignActionUpdate = defineUpdate<CampaignAnswer, [CampaignCommand], 'campaignAction'>('campaignAction');

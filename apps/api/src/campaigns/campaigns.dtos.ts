@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import {
   CAMPAIGN_ITEM_STATUSES,
   CAMPAIGN_MAX_SAMPLE,
@@ -62,7 +62,7 @@ export class CreateCampaignDto {
   title: string;
 
   @ApiProperty({ type: CampaignScopeDto })
-  @ValidateNested() @Type(() => CampaignScopeDto)
+  @IsObject() @ValidateNested() @Type(() => CampaignScopeDto)
   scope: CampaignScopeDto;
 
   @ApiProperty({ minimum: 1, maximum: CAMPAIGN_MAX_SAMPLE, description: 'With quotas: their sum' })
@@ -74,7 +74,7 @@ export class CreateCampaignDto {
   strata: CampaignStrata;
 
   @ApiPropertyOptional({ type: [StratumQuotaDto], description: 'Explicit quotas per stratum (capped at the stratum\'s population); without them: proportional allocation' })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @ValidateNested({ each: true }) @Type(() => StratumQuotaDto)
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => StratumQuotaDto)
   quotas?: StratumQuotaDto[];
 
   @ApiProperty({ enum: CAMPAIGN_WEIGHTINGS, description: WEIGHTING_DOC })
@@ -124,7 +124,7 @@ export class CampaignAssignmentDto {
 
 export class AssignCampaignItemsDto {
   @ApiProperty({ type: [CampaignAssignmentDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(CAMPAIGN_MAX_SAMPLE) @ValidateNested({ each: true }) @Type(() => CampaignAssignmentDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(CAMPAIGN_MAX_SAMPLE) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => CampaignAssignmentDto)
   assignments: CampaignAssignmentDto[];
 }
 
@@ -144,7 +144,7 @@ export class CheckResultDto {
 
 export class RecordCampaignResultDto {
   @ApiProperty({ type: [CheckResultDto], description: 'One answer per check of the item' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CheckResultDto)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => CheckResultDto)
   results: CheckResultDto[];
 
   @ApiPropertyOptional({ description: 'An evidence file id or an archive reference' })

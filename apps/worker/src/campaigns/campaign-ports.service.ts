@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuditTrail } from '@app/audit';
 import { AppConfig } from '@app/config';
 import { CaseEntity, CaseIntakeEntity, NotificationEntity, OrganizationEntity } from '@app/database';
-import type { ActorRef, CampaignDefinition, CampaignDraw, CampaignState } from '@app/domain';
+import type { ActorRef, CampaignDefinition, CampaignDraw, CampaignHeader, CampaignItemState } from '@app/domain';
 import type { CampaignFindingRequest, CampaignNotice, CampaignPorts } from '../../../../activities';
 import { CaseIntakeService } from '../../../api/src/intake/case-intake.service';
 import { IntakeLedger } from '../../../api/src/intake/intake-ledger.service';
@@ -30,8 +30,8 @@ export class CampaignPortsService implements CampaignPorts {
     return drawFromRegistry(this.dataSource, definition);
   }
 
-  project(state: CampaignState, action: string, actor: ActorRef | null, note: string | null, at: Date): Promise<void> {
-    return writeCampaign(this.dataSource, this.audit, state, action, actor, note, at);
+  project(header: CampaignHeader, items: CampaignItemState[], action: string, actor: ActorRef | null, note: string | null, at: Date): Promise<void> {
+    return writeCampaign(this.dataSource, this.audit, header, items, action, actor, note, at);
   }
 
   /** The intake of POST /spot-check-findings, with the activity's client: a retry with the same key is the same case. */

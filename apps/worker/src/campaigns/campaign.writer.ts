@@ -1,15 +1,15 @@
 import { DataSource } from 'typeorm';
 import type { AuditTrail } from '@app/audit';
-import type { ActorRef, CampaignState } from '@app/domain';
+import type { ActorRef, CampaignHeader, CampaignItemState } from '@app/domain';
 
 const at3 = (iso: string | null) => (iso ? new Date(iso) : null);
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
 /**
- * Writes a campaign's projection (the campaign row and every item) and its audit record in one transaction,
- * keyed by revision: a retried write changes nothing twice, an older one never overwrites a newer.
+ * Writes a campaign's projection (the campaign row and the items that changed) and its audit record in one
+ * transaction, keyed by revision: a retried write changes nothing twice, an older one never overwrites a newer.
  */
-export async function writeCampaign(dataSource: DataSource, audit: AuditTrail, state: CampaignState, action: string, actor: ActorRef | null, note: string | null, at: Date): Promise<void> {
+export async function writeCampaign(dataSource: DataSource, audit: AuditTrail, state: CampaignHeader, items: CampaignItemState[], action: string, actor: ActorRef | null, note: string | null, at: Date): Promise<void> {
   const d = state.definition;
   await dataSource.transaction(async (em) => {
     await em.query(
@@ -26,8 +26,8 @@ export async function writeCampaign(dataSource: DataSource, audit: AuditTrail, s
          revision = GREATEST(revision, VALUES(revision))`,
       [state.campaignId, d.organizationId, d.title, state.status, JSON.stringify(d), state.snapshotFingerprint, state.snapshotSize, json(state.allocation), state.createdBy.userId, state.revision, new Date(state.createdAt), at3(state.drawnAt), at3(state.closedAt), at],
     );
-    for (let start = 0; start < state.items.length; start += 100) {
-      const batch = state.items.slice(start, start + 100);
+    for (let start = 0; start < items.length; start += 100) {
+      const batch = items.slice(start, start + 100);
       await em.query(
         `INSERT INTO campaign_items (campaign_id, item_no, registry_entry_id, registry_entry_version, entry_name, kind, region_code, host_unit_id, host_unit_name, stratum, weight, checks,
            status, inspector_user_id, assigned_at, remind_at, deadline_at, results, evidence_ref, severity, completed_at, finding_case_id, finding_case_no, revision)
@@ -51,9 +51,8 @@ export async function writeCampaign(dataSource: DataSource, audit: AuditTrail, s
         ]),
       );
     }
-    const counts = { items: state.items.length, passed: state.items.filter((i) => i.status === 'PASSED').length, failed: state.items.filter((i) => i.status === 'FAILED').length };
     await audit.append(
-      [{ action: `campaign.${action}`, actor, subject: `campaign:${state.campaignId}`, after: { status: state.status, revision: state.revision, note, snapshotFingerprint: state.snapshotFingerprint, ...counts }, occurredAt: at, dedupeKey: `campaign:${state.campaignId}:${state.revision}` }],
+      [{ action: `campaign.${action}`, actor, subject: `campaign:${state.campaignId}`, after: { status: state.status, revision: state.revision, note, snapshotFingerprint: state.snapshotFingerprint, items: items.map((i) => ({ itemNo: i.itemNo, status: i.status, inspectorUserId: i.inspectorUserId, findingCaseNo: i.findingCaseNo })) }, occurredAt: at, dedupeKey: `campaign:${state.campaignId}:${state.revision}` }],
       em,
     );
   });
