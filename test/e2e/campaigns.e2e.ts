@@ -1,7 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { MockActivityEnvironment } from '@temporalio/testing';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@app/config';
 import { dataSourceOptions, OrganizationEntity, UserEntity } from '@app/database';
+import { campaignFindingKey, campaignWorkflowId, failedCategories, findingDescription, SUBJECT_TYPE_OF_KIND } from '@app/domain';
+import { campaignStateQuery } from '@app/temporal';
+import { CampaignPortsService } from '../../apps/worker/src/campaigns/campaign-ports.service';
 import { eventually, http, login, startApiApp, startWorkerApp, type RunningApi } from '../support/stack';
 
 /** Names unique to this run: the database may hold entries of earlier runs. */
@@ -121,6 +126,24 @@ describe('spot-check campaigns', () => {
     expect(kase.description).toContain(`第四季度抽查${RUN}`);
     expect(kase.description).toContain(id);
     expect((await post('inspector.gd', `/campaigns/${id}/items/${first.itemNo}/result`, { results: pass(first.checks) })).body.code).toBe('CAMPAIGN_ITEM_DONE');
+
+    // The opening activity retried with the same input (as Temporal retries it) answers the same case.
+    const client = api.app.get(Client);
+    const state = await client.workflow.getHandle(campaignWorkflowId(id)).query(campaignStateQuery);
+    const item = state.items.find((i) => i.itemNo === first.itemNo)!;
+    const retried = await new MockActivityEnvironment(undefined, { client }).run(() =>
+      worker.get(CampaignPortsService).openFinding({
+        key: campaignFindingKey(id, item.itemNo),
+        category: failedCategories(item.results!)[0],
+        severity: item.severity!,
+        subjectType: SUBJECT_TYPE_OF_KIND[item.kind],
+        subjectName: item.entryName,
+        regionCode: item.regionCode,
+        hostUnitId: item.hostUnitId,
+        description: findingDescription(state, item),
+      }),
+    );
+    expect(retried).toEqual({ caseId, caseNo: failed.body.findingCaseNo });
     const [{ n: findings }] = await db.query(`SELECT COUNT(*) AS n FROM cases WHERE description LIKE ?`, [`%${id}%`]);
     expect(Number(findings)).toBe(1);
 
