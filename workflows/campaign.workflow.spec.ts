@@ -18,6 +18,7 @@ import {
 } from '../libs/domain/src';
 import type { NoticeRequest } from '../libs/projection/src/notification.writer';
 import { campaignActionUpdate, campaignStateQuery } from '../libs/temporal/src/workflow-contracts';
+import { recordHistory } from '../test/support/record-history';
 import { createTimeSkippingEnv } from '../test/support/time-skipping';
 import { campaignWorkflow } from '.';
 
@@ -190,6 +191,7 @@ describe('campaign workflow', () => {
     const closed = await handle.result();
     expect(closed.status).toBe('CLOSED');
     expect(closed.items.map((i) => i.status)).toEqual(['FAILED', 'PASSED', 'PASSED']);
+    await recordHistory(handle, 'campaign');
     expect(findings).toHaveLength(1);
     expect(writes.filter((w) => w.action === 'CLOSED')).toEqual([expect.objectContaining({ status: 'CLOSED' })]);
     // Every change of this campaign was written once, under the next revision, with the items it changed.
