@@ -1,9 +1,11 @@
 import { WorkflowUpdateFailedError, WorkflowUpdateStage, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { activityInfo } from '@temporalio/activity';
 import { Worker } from '@temporalio/worker';
 import type { Activities } from '../activities';
 import type { NoticeRequest } from '../libs/projection/src/notification.writer';
+import { planDecision } from '../libs/projection/src/case-decision';
 import {
   caseWorkflowId,
   DEFAULT_SLA_TERMS,
@@ -100,6 +102,12 @@ const failForGood = (activity: string, arg: unknown) => {
   if (message) throw ApplicationFailure.create({ type: 'OrmMisuse', message, nonRetryable: true });
 };
 
+/** Calls by case workflows of the activities that cases started before ONE_TRANSACTION_PER_DECISION make, one per effect. */
+const perEffectCalls: string[] = [];
+const perEffectCall = (activity: string) => {
+  if (activityInfo().workflowType === 'caseWorkflow') perEffectCalls.push(activity);
+};
+
 /** Referral packages asked for, by referral id. */
 const packagesBuilt: string[] = [];
 
@@ -107,21 +115,41 @@ const packagesBuilt: string[] = [];
 let holdReferralWrite: (state: ReferralState) => Promise<void> | undefined = () => undefined;
 
 const activities: Activities = {
+  async registerCaseWithPolicy(input) {
+    await registrationHolds.get(input.caseId);
+    registered.push(input);
+    return { handlingOrgId: HANDLING_ORG, policy: POLICY };
+  },
+  // One decision, one transaction: the real planning (libs/projection planDecision) on the test's calendar;
+  // a failure of the projection or of any notice writes none of them, as a rolled-back transaction.
+  async carryOutDecision(state, decision, now) {
+    const write = planDecision(calendar, state, decision, now);
+    failForGood('projectCase', write.state);
+    for (const notice of write.notices) failForGood('sendNotice', notice);
+    projections.push({ state: write.state, events: write.entries, firstSeq: write.firstSeq, at: now });
+    notices.push(...write.notices);
+    return write.outcome;
+  },
   async registerCase(input) {
+    perEffectCall('registerCase');
     await registrationHolds.get(input.caseId);
     registered.push(input);
     return { handlingOrgId: HANDLING_ORG };
   },
   async resolvePolicy() {
+    perEffectCall('resolvePolicy');
     return POLICY;
   },
   async computeDeadline(startedAt, amount, terms) {
+    perEffectCall('computeDeadline');
     return calendar.schedule(new Date(startedAt), amount, terms);
   },
   async revisitWindowEnd(from, amount, timeUnit) {
+    perEffectCall('revisitWindowEnd');
     return calendar.addCalendarDays(new Date(from), amount, timeUnit).toISOString();
   },
   async projectCase(state, events, firstSeq, at) {
+    perEffectCall('projectCase');
     failForGood('projectCase', state);
     projections.push({ state, events, firstSeq, at });
   },
@@ -134,6 +162,7 @@ const activities: Activities = {
   async openReferralIds(afterId) {
     return openReferrals.filter((id) => id > afterId);
   },
+  // Also the stall's own notice to the supervisors, on either path.
   async sendNotice(request) {
     failForGood('sendNotice', request);
     notices.push(request);
@@ -339,6 +368,8 @@ afterEach(async () => {
   openReferrals = [];
   holdReferralWrite = () => undefined;
   permanentFailure = () => undefined;
+  // Every path runs on one activity per decision: none of the per-effect calls of older cases.
+  expect(perEffectCalls.splice(0)).toEqual([]);
 });
 
 afterAll(async () => {
@@ -402,6 +433,11 @@ describe('the case lifecycle (PRODUCT.md)', () => {
     ]);
     const { typedSearchAttributes } = await handle.describe();
     expect([typedSearchAttributes.get(CaseStageKey), typedSearchAttributes.get(CaseStatusKey)]).toEqual(['CLOSED', 'CLOSED']);
+    // One local activity for the registration and one per decision (the admission and nine actions), nothing else.
+    const { events } = await handle.fetchHistory();
+    const localActivities = (events ?? []).filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity');
+    expect(localActivities).toHaveLength(1 + projections.filter((p) => p.state.caseId === input.caseId).length);
+    expect(events?.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
     await recordHistory(handle, 'happy');
   });
 

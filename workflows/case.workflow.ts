@@ -16,22 +16,24 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { CaseActivities } from '../activities';
 import {
   admit,
+  advanceRevision,
   applyCommand,
+  applyTimeEffect,
+  calendarQuestion,
+  caseSearchValues,
   CASE_ACTIONS,
   caseWorkflowId,
+  decisionNoticeKey,
   escalate,
   initialCaseState,
   nextWakeAt,
   referralWorkflowId,
   refuseCommand,
   refuseRetry,
-  rescheduleDeadline,
-  startDeadline,
-  STEP_RULES,
-  superviseDeadline,
   type ActorRef,
   type CaseAction,
   type CaseEffect,
+  type CaseSearchValues,
   type CaseState,
   type CaseWorkflowInput,
   type CommandOf,
@@ -75,7 +77,15 @@ export const FINDING_REFERRED_ONCE = 'finding-referred-once';
 /** The patch after which a supervision order on a missed deadline sets a new deadline with its own escalation. */
 export const SUPERVISION_DEADLINE = 'supervision-deadline';
 
+/**
+ * The patch after which a decision is one local activity and one database transaction (deadlines, projection,
+ * notices), and registration brings the policy along; cases started before it keep an activity per effect.
+ */
+export const ONE_TRANSACTION_PER_DECISION = 'one-transaction-per-decision';
+
 type CaseCalls = typeof queuedActivities;
+/** Runs a call until it succeeds, stalling the case on a failure no retry can cure (see `attempt` below). */
+type Attempt = <T>(call: () => Promise<T>) => Promise<T>;
 
 /**
  * The patch that stalls a case on an effect no retry can cure (README, "Stalled cases") instead of failing
@@ -86,6 +96,8 @@ export const STALL_ON_PERMANENT_FAILURE = 'stall-on-permanent-failure';
 /** One case, from submission to closing. The workflow is the only writer of the case's state. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState> {
   const activities: CaseCalls = patched(LOCAL_ACTIVITIES) ? localActivities : queuedActivities;
+  // Decided once, at the start, like the patch above: a running case keeps the calls it started with.
+  const oneTransaction = patched(ONE_TRANSACTION_PER_DECISION);
   const state = initialCaseState(input);
   // Decided once, at the start: a case keeps the rules it started with, so older histories replay on theirs.
   state.rules = { findingReferredOnce: patched(FINDING_REFERRED_ONCE), supervisionDeadline: patched(SUPERVISION_DEADLINE) };
@@ -193,7 +205,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   };
 
   /** One activity call; one that fails for good stalls the case and is tried again on each retry, until it succeeds. */
-  const attempt = async <T>(call: () => Promise<T>): Promise<T> => {
+  const attempt: Attempt = async <T>(call: () => Promise<T>): Promise<T> => {
     for (;;) {
       try {
         const result = await call();
@@ -213,10 +225,17 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     get: (target, name: keyof CaseCalls) => (...args: unknown[]) => attempt(() => (target[name] as (...a: unknown[]) => Promise<unknown>)(...args)),
   });
 
-  const registered = await effects.registerCase(input);
-  state.handlingOrgId = registered.handlingOrgId;
-  state.seq = 1;
-  state.policy = await effects.resolvePolicy(input.category, input.severity);
+  if (oneTransaction) {
+    const registered = await effects.registerCaseWithPolicy(input);
+    state.handlingOrgId = registered.handlingOrgId;
+    state.seq = 1;
+    state.policy = registered.policy;
+  } else {
+    const registered = await effects.registerCase(input);
+    state.handlingOrgId = registered.handlingOrgId;
+    state.seq = 1;
+    state.policy = await effects.resolvePolicy(input.category, input.severity);
+  }
   enqueue(admit(state));
   admitted = true;
 
@@ -229,7 +248,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     if (queue.length === 0 && wakeAt !== null && Date.now() >= wakeAt) enqueue(escalate(state, new Date()));
     while (queue.length > 0) {
       const { decision, scope } = queue.shift()!;
-      await scope(() => carryOut(effects, state, decision));
+      await scope(() => (oneTransaction ? carryOutInOne(activities, attempt, state, decision) : carryOut(effects, state, decision)));
       carriedOut += 1;
     }
     if (state.status === 'CLOSED') break;
@@ -238,48 +257,77 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   return state;
 }
 
-/** Carries out one decision: deadlines first, then the projection, then messages to people and other workflows. */
+/**
+ * Carries out one decision with one local activity: it computes the deadlines, writes the projection and the
+ * notices in one transaction, and answers with the calendar's values, which the workflow applies here with
+ * the same rules (libs/domain), and the search attributes of the row it wrote.
+ */
+async function carryOutInOne(activities: CaseCalls, attempt: Attempt, state: CaseState, decision: Decision): Promise<void> {
+  const now = new Date().toISOString();
+  // Applied as part of the attempt: a retry of a stalled decision answers with the decision applied.
+  const search = await attempt(async () => {
+    const { timeValues, search } = await activities.carryOutDecision(state, decision, now);
+    for (const [index, effect] of decision.effects.entries()) applyTimeEffect(state, effect, timeValues[index], now);
+    advanceRevision(state, decision);
+    return search;
+  });
+  upsertCaseSearchAttributes(search);
+  await messageWorkflows(state, decision);
+}
+
+/** Carries out one decision (cases started before ONE_TRANSACTION_PER_DECISION): deadlines, projection, notices, each its own activity. */
 async function carryOut(activities: CaseCalls, state: CaseState, decision: Decision): Promise<void> {
   const now = new Date().toISOString();
-  for (const effect of decision.effects) await applyTimeEffect(activities, state, effect, now);
+  for (const effect of decision.effects) await applyTimeEffectByActivity(activities, state, effect, now);
 
-  const firstSeq = state.seq + 1;
-  state.seq += decision.events.length;
-  state.revision += 1;
+  const firstSeq = advanceRevision(state, decision);
   await activities.projectCase(state, decision.events, firstSeq, now);
-  upsertSearchAttributes([
-    { key: CaseStageKey, value: STEP_RULES[state.step].stage },
-    { key: CaseStatusKey, value: state.status },
-    { key: SeverityKey, value: state.severity },
-    { key: DeadlineAtKey, value: state.deadline ? new Date(state.deadline.deadlineAt) : null },
-  ]);
+  upsertCaseSearchAttributes(caseSearchValues(state));
 
   for (const [index, effect] of decision.effects.entries()) {
     if (effect.type === 'notify') {
-      await activities.sendNotice({ caseId: state.caseId, referralId: null, key: `case.${state.caseId}.${state.revision}.${index}`, notice: effect.notice, message: effect.message, to: effect.to, at: now });
-    } else if (effect.type === 'refer') {
-      await startReferral(state, effect.reason, effect.sequence);
-    } else if (effect.type === 'announceMerge') {
-      await getExternalWorkflowHandle(caseWorkflowId(effect.targetCaseId))
-        .signal(caseMergedSignal, { caseId: state.caseId, caseNo: state.caseNo })
-        .catch(() => undefined); // the target closed meanwhile: this case's own timeline still says where it went
+      await activities.sendNotice({ caseId: state.caseId, referralId: null, key: decisionNoticeKey(state, index), notice: effect.notice, message: effect.message, to: effect.to, at: now });
+    } else {
+      await messageWorkflow(state, effect);
     }
   }
 }
 
-async function applyTimeEffect(activities: CaseCalls, state: CaseState, effect: CaseEffect, now: string): Promise<void> {
-  const terms = state.policy!;
-  if (effect.type === 'startDeadline') {
-    startDeadline(state, effect.kind, effect.amount, await activities.computeDeadline(now, effect.amount, terms));
-  } else if (effect.type === 'resizeDeadline' && state.deadline) {
-    rescheduleDeadline(state, effect.amount, await activities.computeDeadline(state.deadline.startedAt, effect.amount, terms), now);
-  } else if (effect.type === 'superviseDeadline') {
-    superviseDeadline(state, now);
-  } else if (effect.type === 'clearDeadline') {
-    state.deadline = null;
-  } else if (effect.type === 'openRevisitWindow') {
-    state.revisitEndsAt = await activities.revisitWindowEnd(now, terms.revisitWindow, terms.timeUnit);
+function upsertCaseSearchAttributes(search: CaseSearchValues): void {
+  upsertSearchAttributes([
+    { key: CaseStageKey, value: search.stage },
+    { key: CaseStatusKey, value: search.status },
+    { key: SeverityKey, value: search.severity },
+    { key: DeadlineAtKey, value: search.deadlineAt ? new Date(search.deadlineAt) : null },
+  ]);
+}
+
+/** The effects that reach other workflows (a referral child, the merge target), in the decision's order. */
+async function messageWorkflows(state: CaseState, decision: Decision): Promise<void> {
+  for (const effect of decision.effects) await messageWorkflow(state, effect);
+}
+
+async function messageWorkflow(state: CaseState, effect: CaseEffect): Promise<void> {
+  if (effect.type === 'refer') {
+    await startReferral(state, effect.reason, effect.sequence);
+  } else if (effect.type === 'announceMerge') {
+    await getExternalWorkflowHandle(caseWorkflowId(effect.targetCaseId))
+      .signal(caseMergedSignal, { caseId: state.caseId, caseNo: state.caseNo })
+      .catch(() => undefined); // the target closed meanwhile: this case's own timeline still says where it went
   }
+}
+
+/** Asks the calendar activity what a time effect needs, then applies it with the domain rule. */
+async function applyTimeEffectByActivity(activities: CaseCalls, state: CaseState, effect: CaseEffect, now: string): Promise<void> {
+  const question = calendarQuestion(state, effect, now);
+  const terms = state.policy!;
+  const value =
+    question === null
+      ? null
+      : question.kind === 'deadline'
+        ? await activities.computeDeadline(question.from, question.amount, terms)
+        : await activities.revisitWindowEnd(question.from, question.amount, terms.timeUnit);
+  applyTimeEffect(state, effect, value, now);
 }
 
 /** A discipline referral runs as a child that outlives the case if it must. */

@@ -125,10 +125,10 @@ describe('observability: logs and metrics of a case', () => {
     const intake = apiLog.lines.find((line) => line.requestId === REQUEST_ID && line.req?.path === '/api/v1/complaints');
     expect(intake).toMatchObject({ service: 'api', req: { method: 'POST' }, res: { statusCode: 201 } });
     const activities = (requestId: string) => workerLog.lines.filter((line) => line.requestId === requestId && line.workflowId?.includes(caseId) && line.msg === 'activity completed');
-    expect(activities(REQUEST_ID).map((line) => line.activity)).toEqual(expect.arrayContaining(['registerCase', 'resolvePolicy', 'projectCase']));
+    expect(activities(REQUEST_ID).map((line) => line.activity)).toEqual(expect.arrayContaining(['registerCaseWithPolicy', 'carryOutDecision']));
     // A staff action's own id reaches the activities that carry it out, though the workflow's main loop runs them.
     expect(apiLog.lines.some((line) => line.requestId === acceptRequestId && line.res?.statusCode === 200)).toBe(true);
-    expect(activities(acceptRequestId).map((line) => line.activity)).toContain('projectCase');
+    expect(activities(acceptRequestId).map((line) => line.activity)).toContain('carryOutDecision');
   });
 
   it('serves the API metrics on their own port, by route template', async () => {

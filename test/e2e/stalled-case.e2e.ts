@@ -76,12 +76,12 @@ describe('stalled cases through the API', () => {
     const replied = await act('handler.gz', caseId, 'reply', { content: REFUSED_REPLY });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(replied.status).toBe(409);
-    expect(replied.body.message).toBe(`the case is stalled: projectCase: ER_CONSTRAINT_FAILED on constraint ${CONSTRAINT}; the reply is kept and completes once the case is retried`);
+    expect(replied.body.message).toBe(`the case is stalled: carryOutDecision: ER_CONSTRAINT_FAILED on constraint ${CONSTRAINT}; the reply is kept and completes once the case is retried`);
 
     // On the row, in the case, in the list, in /health, in the supervisors' inbox.
     const stalled = await eventually(async () => {
       const response = await detail(caseId);
-      expect(response.body).toMatchObject({ step: 'FEEDBACK', stalled: true, stalledReason: `projectCase: ER_CONSTRAINT_FAILED on constraint ${CONSTRAINT}` });
+      expect(response.body).toMatchObject({ step: 'FEEDBACK', stalled: true, stalledReason: `carryOutDecision: ER_CONSTRAINT_FAILED on constraint ${CONSTRAINT}` });
       return response.body;
     }, 5_000);
     expect(Date.parse(stalled.stalledAt)).toBeGreaterThanOrEqual(started - 1_000);
@@ -96,14 +96,14 @@ describe('stalled cases through the API', () => {
     expect((await detail(caseId)).body).toMatchObject({ stalledAt: stalled.stalledAt, step: 'FEEDBACK' });
     const refused = await act('supervisor.gz', caseId, 'supervise', { note: '请加快' });
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toMatch(/^the case is stalled: projectCase: ER_CONSTRAINT_FAILED/);
+    expect(refused.body.message).toMatch(/^the case is stalled: carryOutDecision: ER_CONSTRAINT_FAILED/);
     // The workflow holds the reply (REVISIT) that the row does not have yet: nothing may be done until it is written.
     expect((await http(api.baseUrl, 'GET', `/api/v1/cases/${caseId}/actions`, { token: as('supervisor.gz') })).body).toEqual({ caseId, step: 'REVISIT', actions: [] });
     expect((await act('handler.gz', caseId, 'retry')).status).toBe(403);
 
     // A retry while the cause is still there stalls it anew.
     const early = await act('admin', caseId, 'retry', { note: '先试一次' });
-    expect(early).toMatchObject({ status: 200, body: { step: 'REVISIT', stalled: { reason: `projectCase: ER_CONSTRAINT_FAILED on constraint ${CONSTRAINT}` } } });
+    expect(early).toMatchObject({ status: 200, body: { step: 'REVISIT', stalled: { reason: `carryOutDecision: ER_CONSTRAINT_FAILED on constraint ${CONSTRAINT}` } } });
     expect(Date.parse(early.body.stalled.at)).toBeGreaterThan(Date.parse(stalled.stalledAt));
 
     // The cause removed, the retry carries out the stalled reply once.

@@ -6,7 +6,7 @@ import { CalendarService } from '@app/calendar';
 import { ReferralPackageBuilder } from '@app/evidence';
 import { temporalConnectionOptions } from '@app/temporal';
 import { ROOT_LOGGER } from '@app/observability';
-import { CaseProjectionWriter, CircularWriter, NotificationWriter, OrganizationDirectory, ReferralWriter } from '@app/projection';
+import { CaseDecisionWriter, CaseProjectionWriter, CircularWriter, NotificationWriter, OrganizationDirectory, ReferralWriter } from '@app/projection';
 import { SlaPolicyService } from '@app/sla';
 import { createActivities } from '../../../activities';
 import { activityObservability } from './activity-observability.interceptor';
@@ -25,6 +25,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     private readonly config: AppConfig,
     private readonly projection: CaseProjectionWriter,
+    private readonly decisions: CaseDecisionWriter,
     private readonly notifications: NotificationWriter,
     private readonly referrals: ReferralWriter,
     private readonly directory: OrganizationDirectory,
@@ -41,6 +42,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     this.connection = await NativeConnection.connect(temporalConnectionOptions(this.config));
     this.worker = await createCaseWorker(this.config, this.connection, createActivities({
       projection: this.projection,
+      decisions: this.decisions,
       notifications: this.notifications,
       referrals: this.referrals,
       directory: this.directory,

@@ -28,3 +28,4 @@ export * from './seeded-random';
 export * from './campaign-sampler';
 export * from './campaign-checklist';
 export * from './campaign';
+export * from './decision-rules';

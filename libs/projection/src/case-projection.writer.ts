@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { advanceFacts, initialFacts, regionAncestry, CYBERSPACE_OFFICE_KINDS, STEP_RULES, type ActorRef, type CaseFacts, type Category, type CaseSource, type DeadlineKind, type CaseStall, type CaseState, type CaseWorkflowInput, type TimelineEntry } from '@app/domain';
 import { AuditTrail } from '@app/audit';
-import { CalendarService, workingDaysBetween } from '@app/calendar';
+import { CalendarService, workingDaysBetween, type WorkingCalendar } from '@app/calendar';
 import { CaseEntity, CaseEventEntity, EvidenceFileEntity, OrganizationEntity } from '@app/database';
 import { loadCaseFacts, recordCaseFacts } from './case-statistics';
 import { moveOpenCaseCounts, type CountedCase } from './open-case-counters';
@@ -12,6 +12,11 @@ export class NoHandlingOfficeError extends Error {}
 
 export interface RegisteredCase {
   handlingOrgId: number;
+}
+
+export interface ProjectedWrite {
+  moved: boolean;
+  alreadyWritten: boolean;
 }
 
 /**
@@ -88,70 +93,77 @@ export class CaseProjectionWriter {
   async project(state: CaseState, entries: TimelineEntry[], firstSeq: number, at: Date): Promise<boolean> {
     // Loaded before the transaction: a closing write counts the case's handling time in working days.
     const calendar = state.status === 'CLOSED' ? await this.calendar.current() : null;
-    return this.dataSource.transaction(async (em) => {
-      const [before] = await em.query(
-        `SELECT step, status, stage, handling_org_id, investigating_org_id, deadline_at, warned, overdue, supervised, referred, revision,
-                deadline_kind, breaches, created_at, region_code, category, source, host_unit_id
-           FROM cases WHERE id = ? FOR UPDATE`,
-        [state.caseId],
-      );
-      if (entries.length > 0) {
+    return this.dataSource.transaction(async (em) => (await this.projectIn(em, state, entries, firstSeq, at, calendar)).moved);
+  }
+
+  /**
+   * `project` inside the caller's transaction. `calendar` counts the handling time of a closing write.
+   * `moved`: this call moved the row; `alreadyWritten`: the row already carries this revision, so a
+   * retried write found everything of it committed before.
+   */
+  async projectIn(em: EntityManager, state: CaseState, entries: TimelineEntry[], firstSeq: number, at: Date, calendar: WorkingCalendar | null): Promise<ProjectedWrite> {
+    const [before] = await em.query(
+      `SELECT step, status, stage, handling_org_id, investigating_org_id, deadline_at, warned, overdue, supervised, referred, revision,
+              deadline_kind, breaches, created_at, region_code, category, source, host_unit_id
+         FROM cases WHERE id = ? FOR UPDATE`,
+      [state.caseId],
+    );
+    if (entries.length > 0) {
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(CaseEventEntity)
+        .values(
+          entries.map((entry, i) => ({
+            caseId: state.caseId,
+            seq: firstSeq + i,
+            type: entry.type,
+            stage: STEP_RULES[state.step].stage,
+            actorUserId: entry.actor?.userId ?? null,
+            actorRole: entry.actor?.role ?? null,
+            note: entry.note,
+            isPublic: entry.isPublic,
+            occurredAt: at,
+          })),
+        )
+        .orIgnore()
+        .execute();
+    }
+    // Files become visible with the event that attaches them, in its transaction; a retried write finds them attached.
+    for (const [i, entry] of entries.entries()) {
+      for (const file of entry.attachments ?? []) {
         await em
           .createQueryBuilder()
-          .insert()
-          .into(CaseEventEntity)
-          .values(
-            entries.map((entry, i) => ({
-              caseId: state.caseId,
-              seq: firstSeq + i,
-              type: entry.type,
-              stage: STEP_RULES[state.step].stage,
-              actorUserId: entry.actor?.userId ?? null,
-              actorRole: entry.actor?.role ?? null,
-              note: entry.note,
-              isPublic: entry.isPublic,
-              occurredAt: at,
-            })),
-          )
-          .orIgnore()
+          .update(EvidenceFileEntity)
+          .set({ state: 'ATTACHED', eventSeq: firstSeq + i, attachedAt: at })
+          .where('id = :id AND case_id = :caseId AND sha256 = :sha256 AND state = :pending', { id: file.fileId, caseId: state.caseId, sha256: file.sha256, pending: 'PENDING' })
           .execute();
       }
-      // Files become visible with the event that attaches them, in its transaction; a retried write finds them attached.
-      for (const [i, entry] of entries.entries()) {
-        for (const file of entry.attachments ?? []) {
-          await em
-            .createQueryBuilder()
-            .update(EvidenceFileEntity)
-            .set({ state: 'ATTACHED', eventSeq: firstSeq + i, attachedAt: at })
-            .where('id = :id AND case_id = :caseId AND sha256 = :sha256 AND state = :pending', { id: file.fileId, caseId: state.caseId, sha256: file.sha256, pending: 'PENDING' })
-            .execute();
-        }
-      }
-      const row = caseRow(state, at);
-      await em.createQueryBuilder().update(CaseEntity).set(row).where('id = :id AND revision < :revision', { id: state.caseId, revision: state.revision }).execute();
-      // The row is locked: it changed exactly when its revision was older, and so do the dashboard's counters.
-      const moved = Boolean(before) && Number(before.revision) < state.revision;
-      if (moved) {
-        await moveOpenCaseCounts(em, state.caseId, countedFromRow(before), countedFrom(row, Number(before.handling_org_id)));
-        await this.advanceStatistics(em, state, entries, before, calendar && before.status === 'OPEN' ? workingDaysBetween(calendar, new Date(before.created_at), at) : null);
-      }
-      // Every timeline entry is an action, a person's or the system's: each goes into the audit trail, once.
-      const after = { step: state.step, status: state.status, deadlineAt: state.deadline?.deadlineAt ?? null };
-      await this.audit.append(
-        entries.map((entry, i) => ({
-          action: `case.${entry.type}`,
-          actor: entry.actor,
-          caseId: state.caseId,
-          before: before ? { step: before.step, status: before.status } : null,
-          // The hashes of the files an event attaches are part of its record, and so of the chain.
-          after: entry.attachments ? { ...after, attachments: entry.attachments } : after,
-          occurredAt: at,
-          dedupeKey: `case:${state.caseId}:${firstSeq + i}`,
-        })),
-        em,
-      );
-      return moved;
-    });
+    }
+    const row = caseRow(state, at);
+    await em.createQueryBuilder().update(CaseEntity).set(row).where('id = :id AND revision < :revision', { id: state.caseId, revision: state.revision }).execute();
+    // The row is locked: it changed exactly when its revision was older, and so do the dashboard's counters.
+    const moved = Boolean(before) && Number(before.revision) < state.revision;
+    if (moved) {
+      await moveOpenCaseCounts(em, state.caseId, countedFromRow(before), countedFrom(row, Number(before.handling_org_id)));
+      await this.advanceStatistics(em, state, entries, before, calendar && state.status === 'CLOSED' && before.status === 'OPEN' ? workingDaysBetween(calendar, new Date(before.created_at), at) : null);
+    }
+    // Every timeline entry is an action, a person's or the system's: each goes into the audit trail, once.
+    const after = { step: state.step, status: state.status, deadlineAt: state.deadline?.deadlineAt ?? null };
+    await this.audit.append(
+      entries.map((entry, i) => ({
+        action: `case.${entry.type}`,
+        actor: entry.actor,
+        caseId: state.caseId,
+        before: before ? { step: before.step, status: before.status } : null,
+        // The hashes of the files an event attaches are part of its record, and so of the chain.
+        after: entry.attachments ? { ...after, attachments: entry.attachments } : after,
+        occurredAt: at,
+        dedupeKey: `case:${state.caseId}:${firstSeq + i}`,
+      })),
+      em,
+    );
+    return { moved, alreadyWritten: Boolean(before) && Number(before.revision) >= state.revision };
   }
 
   /** The case's statistics after this write (libs/domain advanceFacts), and its share of the rollups moved. */

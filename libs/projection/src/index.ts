@@ -1,3 +1,5 @@
+export * from './case-decision';
+export * from './case-decision.writer';
 export * from './case-projection.writer';
 export * from './notification.writer';
 export * from './organization-directory';

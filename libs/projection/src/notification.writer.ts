@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Recipient } from '@app/domain';
 import { NotificationEntity, UserEntity } from '@app/database';
 import { OrganizationDirectory } from './organization-directory';
@@ -25,17 +25,25 @@ export class NotificationWriter {
   ) {}
 
   async send(request: NoticeRequest): Promise<number> {
+    return this.sendIn(this.dataSource.manager, request);
+  }
+
+  /**
+   * The same fan-out through `em`: inside a caller's transaction the notice commits or rolls back with the
+   * caller's other writes. (userId, key) is unique, so writing it again adds nothing.
+   */
+  async sendIn(em: EntityManager, request: NoticeRequest): Promise<number> {
     const userIds = new Set<number>();
     for (const recipient of request.to) {
-      const orgId = recipient.level === 'SUPERVISING' ? await this.directory.supervisingOffice(recipient.orgId) : recipient.orgId;
-      const users = await this.dataSource.getRepository(UserEntity).find({
+      const orgId = recipient.level === 'SUPERVISING' ? await this.directory.supervisingOffice(recipient.orgId, em) : recipient.orgId;
+      const users = await em.getRepository(UserEntity).find({
         where: { organizationId: orgId, active: true, ...(recipient.role ? { role: recipient.role } : {}) },
         select: { id: true },
       });
       users.forEach((u) => userIds.add(u.id));
     }
     if (userIds.size === 0) return 0;
-    await this.dataSource
+    await em
       .createQueryBuilder()
       .insert()
       .into(NotificationEntity)

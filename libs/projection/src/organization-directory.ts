@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { CYBERSPACE_OFFICE_KINDS } from '@app/domain';
 import { OrganizationEntity } from '@app/database';
 
@@ -9,9 +9,12 @@ import { OrganizationEntity } from '@app/database';
 export class OrganizationDirectory {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The office one level above: a host unit's office, an office's parent office; the central office supervises itself. */
-  async supervisingOffice(orgId: number): Promise<number> {
-    const ancestors = await this.ancestors(orgId);
+  /**
+   * The office one level above: a host unit's office, an office's parent office; the central office supervises itself.
+   * Read through `em` when given, so a caller inside a transaction holds one pool connection, not two.
+   */
+  async supervisingOffice(orgId: number, em?: EntityManager): Promise<number> {
+    const ancestors = await this.ancestors(orgId, em);
     const above = ancestors.slice(1).find((o) => CYBERSPACE_OFFICE_KINDS.includes(o.kind));
     return above?.id ?? orgId;
   }
@@ -35,8 +38,8 @@ export class OrganizationDirectory {
   }
 
   /** The organization and its ancestors, nearest first. */
-  private async ancestors(orgId: number): Promise<OrganizationEntity[]> {
-    const repo = this.dataSource.getRepository(OrganizationEntity);
+  private async ancestors(orgId: number, em: EntityManager = this.dataSource.manager): Promise<OrganizationEntity[]> {
+    const repo = em.getRepository(OrganizationEntity);
     const org = await repo.findOneBy({ id: orgId });
     if (!org) throw new Error(`organization ${orgId} does not exist`);
     const ids = org.path.split('/').filter(Boolean).map(Number);
