@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { createConnection, type Connection } from 'mysql2/promise';
-import { CATEGORIES, DEADLINE_KINDS, STEP_RULES, SUBJECT_TYPES, initialFacts, type CaseFacts, type CaseSource, type Category, type CaseStep } from '../libs/domain/src';
+import { CATEGORIES, DEADLINE_KINDS, mulberry32, STEP_RULES, SUBJECT_TYPES, initialFacts, type CaseFacts, type CaseSource, type Category, type CaseStep } from '../libs/domain/src';
 import { REBUILD_OPEN_CASE_COUNTERS_SQL } from '../libs/projection/src/open-case-counters';
 import { StatisticsRollup } from './lib/statistics-rollup';
 
@@ -26,18 +26,6 @@ const DAY = 86_400_000;
 const BATCH = 1000;
 const BATCHES_PER_TRANSACTION = 5;
 const CONNECTIONS = 2;
-
-/** A small deterministic generator, so two seedings of the same size have the same shape. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, weighted: ReadonlyArray<readonly [T, number]>): T {
   const total = weighted.reduce((sum, [, w]) => sum + w, 0);

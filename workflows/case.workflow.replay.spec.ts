@@ -4,7 +4,8 @@
  * child or order of them) fails here with the workflow's nondeterminism error, before it can break running
  * workflows in production.
  *
- * The histories come from the path tests in case.workflow.spec.ts (one per lifecycle path, see REQUIRED below).
+ * The histories come from the path tests in case.workflow.spec.ts (one per lifecycle path, see REQUIRED below),
+ * and campaign.workflow.spec.ts (RECORD_HISTORIES=1 on that file records campaign.json).
  * After an intentional workflow change:
  *   1. Version it first (patched()/deprecatePatch() from @temporalio/workflow) and run this test against the
  *      histories as they are: they stand for the workflows already running, and must still replay.
@@ -47,6 +48,8 @@ const REQUIRED = [
   'calendar-broadcast',
   'stall-and-retry',
   'referral-stall-and-retry',
+  // workflows/campaign.workflow.spec.ts records this one.
+  'campaign',
 ];
 
 const files = existsSync(HISTORIES_DIR)

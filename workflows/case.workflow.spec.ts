@@ -189,6 +189,15 @@ const activities: Activities = {
   async projectCircular(state) {
     return state.status === 'PUBLISHED' ? 'f'.repeat(64) : null;
   },
+  // The campaign workflow's activities: not called by cases (workflows/campaign.workflow.spec.ts tests them).
+  async drawCampaignSample() {
+    throw new Error('not a case activity');
+  },
+  async projectCampaign() {},
+  async openCampaignFinding() {
+    throw new Error('not a case activity');
+  },
+  async notifyCampaignInspector() {},
 };
 
 // ---- What the fakes recorded, per case. ----

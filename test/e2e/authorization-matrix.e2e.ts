@@ -140,6 +140,22 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/circulars/{circularId}/review': { request: () => ({ path: `/api/v1/circulars/${NO_CIRCULAR}/review`, body: {} }), expect: [401, 403, 403, 404, 403, 403, 404] },
   'POST /api/v1/circulars/{circularId}/return': { request: () => ({ path: `/api/v1/circulars/${NO_CIRCULAR}/return`, body: {} }), expect: [401, 403, 403, 404, 403, 403, 404] },
   'POST /api/v1/circulars/{circularId}/publish': { request: () => ({ path: `/api/v1/circulars/${NO_CIRCULAR}/publish`, body: {} }), expect: [401, 403, 403, 404, 403, 403, 404] },
+  // Spot-check campaigns: a campaign that does not exist (404 in reach); the lifecycle itself is in campaigns.e2e.ts.
+  'GET /api/v1/campaign-checklist': { request: () => ({ path: '/api/v1/campaign-checklist' }), expect: [401, 403, 403, 200, 200, 403, 200] },
+  'GET /api/v1/campaigns': { request: () => ({ path: '/api/v1/campaigns' }), expect: [401, 403, 403, 200, 200, 403, 200] },
+  'POST /api/v1/campaigns': { request: () => ({ path: '/api/v1/campaigns', body: {} }), expect: [401, 403, 403, 403, 400, 403, 400] },
+  'GET /api/v1/campaign-items/mine': { request: () => ({ path: '/api/v1/campaign-items/mine' }), expect: [401, 403, 403, 403, 200, 403, 403] },
+  'GET /api/v1/campaigns/{campaignId}': { request: () => ({ path: `/api/v1/campaigns/${NO_CIRCULAR}` }), expect: [401, 403, 403, 404, 404, 403, 404] },
+  'POST /api/v1/campaigns/{campaignId}/draw': { request: () => ({ path: `/api/v1/campaigns/${NO_CIRCULAR}/draw`, body: {} }), expect: [401, 403, 403, 403, 404, 403, 404] },
+  'GET /api/v1/campaigns/{campaignId}/items': { request: () => ({ path: `/api/v1/campaigns/${NO_CIRCULAR}/items` }), expect: [401, 403, 403, 404, 404, 403, 404] },
+  'GET /api/v1/campaigns/{campaignId}/inspectors': { request: () => ({ path: `/api/v1/campaigns/${NO_CIRCULAR}/inspectors` }), expect: [401, 403, 403, 403, 404, 403, 404] },
+  'POST /api/v1/campaigns/{campaignId}/assign': { request: () => ({ path: `/api/v1/campaigns/${NO_CIRCULAR}/assign`, body: {} }), expect: [401, 403, 403, 403, 400, 403, 400] },
+  'POST /api/v1/campaigns/{campaignId}/items/{itemNo}/result': {
+    request: () => ({ path: `/api/v1/campaigns/${NO_CIRCULAR}/items/1/result`, body: {} }),
+    expect: [401, 403, 403, 403, 400, 403, 403],
+  },
+  'POST /api/v1/campaigns/{campaignId}/close': { request: () => ({ path: `/api/v1/campaigns/${NO_CIRCULAR}/close`, body: {} }), expect: [401, 403, 403, 403, 404, 403, 404] },
+  'GET /api/v1/campaigns/{campaignId}/summary': { request: () => ({ path: `/api/v1/campaigns/${NO_CIRCULAR}/summary` }), expect: [401, 403, 403, 404, 404, 403, 404] },
   'GET /api/v1/referrals': { request: () => ({ path: '/api/v1/referrals' }), expect: [401, 403, 403, 403, 403, 200, 403] },
   'POST /api/v1/referrals/{id}/acknowledge': {
     request: (f) => ({ path: `/api/v1/referrals/${f.referralId}/acknowledge`, body: { note: 7 } }),

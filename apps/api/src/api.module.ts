@@ -26,6 +26,7 @@ import { SlaPoliciesModule } from './sla-policies/sla-policies.module';
 import { SpotChecksModule } from './spot-checks/spot-checks.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { CircularsModule } from './circulars/circulars.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { WebModule } from './web/web.module';
 
 @Module({
@@ -52,6 +53,7 @@ import { WebModule } from './web/web.module';
     DirectoryModule,
     StatisticsModule,
     CircularsModule,
+    CampaignsModule,
     AuditApiModule,
     RegionsModule,
     RegistryModule,

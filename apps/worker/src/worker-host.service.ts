@@ -10,6 +10,7 @@ import { CaseDecisionWriter, CaseProjectionWriter, CircularWriter, NotificationW
 import { SlaPolicyService } from '@app/sla';
 import { createActivities } from '../../../activities';
 import { activityObservability } from './activity-observability.interceptor';
+import { CampaignPortsService } from './campaigns/campaign-ports.service';
 import { createCaseWorker } from './case-worker';
 import { WorkerMetrics } from './worker-metrics';
 
@@ -34,6 +35,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly metrics: WorkerMetrics,
     @Inject(ROOT_LOGGER) private readonly rootLogger: RootLogger,
     private readonly circulars: CircularWriter,
+    private readonly campaigns: CampaignPortsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -49,6 +51,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       packages: this.packages,
       escalations: this.metrics.escalations,
       circulars: this.circulars,
+      campaigns: this.campaigns,
     }), [activityObservability(this.rootLogger, this.metrics)]);
     this.running = this.worker.run();
     this.running.catch((error: unknown) => {

@@ -38,6 +38,7 @@ import { CaseRegistryEntry1763800000062 } from './migrations/1763800000062-case-
 import { RegistryLookup1763800000063 } from './migrations/1763800000063-registry-lookup';
 import { CaseStatistics1763800000070 } from './migrations/1763800000070-case-statistics';
 import { Circulars1763800000071 } from './migrations/1763800000071-circulars';
+import { Campaigns1763800000090 } from './migrations/1763800000090-campaigns';
 
 export const ENTITIES = [
   OrganizationEntity, UserEntity, CaseEntity, CaseEventEntity, NotificationEntity, ReferralEntity, SlaPolicyEntity, CalendarDayOverrideEntity, CalendarBroadcastEntity, LoginAttemptEntity,
@@ -57,6 +58,7 @@ export const MIGRATIONS = [
   Registry1763800000060, RegistryScoreWeights1763800000061, CaseRegistryEntry1763800000062, RegistryLookup1763800000063,
   CaseStatistics1763800000070,
   Circulars1763800000071,
+  Campaigns1763800000090,
 ];
 
 type DbSettings = Pick<AppConfig, 'DB_HOST' | 'DB_PORT' | 'DB_USER' | 'DB_PASSWORD' | 'DB_NAME'> & Partial<Pick<AppConfig, 'DB_POOL_SIZE'>>;

@@ -79,6 +79,13 @@ export const ERROR_CODE_RULES: readonly ErrorCodeRule[] = [
   { code: 'CIRCULAR_PUBLISHED', pattern: /^a published circular cannot change$/, zh: '已发布的通报不能再修改' },
   { code: 'CIRCULAR_AUTHOR_REVIEW', pattern: /^the author of a circular cannot review it$/, zh: '通报起草人不能审核自己起草的通报' },
   { code: 'CIRCULAR_NOT_NOW', pattern: /^[a-z]+ is not allowed while the circular is [A-Z]+$/, zh: '通报当前所处状态下不能进行此操作' },
+  { code: 'CAMPAIGN_OFFICE_ONLY', pattern: /^Campaigns are run by a central or provincial office$/, zh: '抽查评估由中央或省级网信部门的管理员、督查员组织' },
+  { code: 'CAMPAIGN_INVALID', pattern: /^Invalid campaign/, zh: '抽查评估的设置或检查结果有误，请按各项提示修改' },
+  { code: 'CAMPAIGN_NOT_ASSIGNEE', pattern: /^only the inspector assigned to the item records its result$/, zh: '只有被分派的督查员可以登记该抽查对象的检查结果' },
+  { code: 'CAMPAIGN_NOT_NOW', pattern: /^[a-z]+ is not allowed while the campaign is [A-Z_]+$/, zh: '抽查评估当前所处状态下不能进行此操作' },
+  { code: 'CAMPAIGN_ITEM_DONE', pattern: /^the item's result is already recorded$/, zh: '该抽查对象已登记检查结果' },
+  { code: 'CAMPAIGN_SCOPE_EMPTY', pattern: /^no registry entry in the campaign's scope$/, zh: '抽查范围内没有已登记的政务应用程序、公众账号或工作群组' },
+  { code: 'CAMPAIGN_REGISTERING', pattern: /^the campaign is still being registered/, zh: '抽查评估正在登记，请稍候再试' },
   { code: 'NOT_FOUND', pattern: /not found$|^No case with this number and access code$|^No such region/, zh: '未找到，或不在您的办理范围内' },
 ];
 

@@ -25,4 +25,8 @@ export * from './labels-zh-cn';
 export * from './error-codes';
 export * from './evidence';
 export * from './directory-rules';
+export * from './seeded-random';
+export * from './campaign-sampler';
+export * from './campaign-checklist';
+export * from './campaign';
 export * from './decision-rules';

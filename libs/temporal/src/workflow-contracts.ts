@@ -2,6 +2,10 @@ import type { RetryPolicy, UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   AcknowledgeReferral,
+  CampaignAnswer,
+  CampaignCommand,
+  CampaignInput,
+  CampaignState,
   CaseAction,
   CaseState,
   CaseWorkflowInput,
@@ -90,3 +94,9 @@ export const CASE_STALLED = 'CaseStalled';
 
 /** Activities retry rather than lose a step while the database is down; errors that can never succeed say so (non-retryable). */
 export const ACTIVITY_RETRY: RetryPolicy = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '10 seconds' };
+
+export const CAMPAIGN_WORKFLOW = 'campaignWorkflow';
+export type CampaignWorkflow = (input: CampaignInput) => Promise<CampaignState>;
+export const campaignStateQuery = defineQuery<CampaignState>('campaignState');
+/** draw, assign, record an item's result or close a campaign; answers once the change is written (and audited). */
+export const campaignActionUpdate = defineUpdate<CampaignAnswer, [CampaignCommand], 'campaignAction'>('campaignAction');

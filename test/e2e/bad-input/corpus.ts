@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { ACTION_RULES, REGISTRY_READ_ROLES, REGISTRY_WRITE_ROLES, type Role } from '@app/domain';
+import { ACTION_RULES, mulberry32, REGISTRY_READ_ROLES, REGISTRY_WRITE_ROLES, type Role } from '@app/domain';
 
 /**
  * The bad-input corpus: malformed requests against every route, generated from a description of a
@@ -94,17 +94,8 @@ export const DEFAULT_SEED = 0x5eed_2026;
 
 // ------------------------------------------------------------------------------------- deterministic
 
-/** mulberry32: a small, fast, seeded PRNG. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator of libs/domain (mulberry32). */
+export const seededRandom = mulberry32;
 
 // ------------------------------------------------------------------------------------------- JSON
 
@@ -839,6 +830,94 @@ function routes(f: CorpusFixture): RouteSpec[] {
         control: { status: 404, message: /Circular not found/ },
       }),
     ),
+    // Spot-check campaigns: a scope outside the inspector's province (refused whatever one field becomes, nothing
+    // written), and a campaign that does not exist (404).
+    {
+      route: 'POST /api/v1/campaigns',
+      method: 'POST',
+      template: '/api/v1/campaigns',
+      as: 'inspector.gd',
+      allowed: ['ADMIN', 'INSPECTOR'],
+      body: {
+        base: {
+          title: '坏输入抽查',
+          scope: { regionCodes: ['330000'], kinds: ['APP'], periodFrom: '2026-10-01', periodTo: '2026-12-31' },
+          sampleSize: 4,
+          strata: 'KIND',
+          quotas: [{ stratum: 'APP', quota: 4 }],
+          weighting: 'EQUAL',
+          seed: 'bad-input',
+          deadlineWorkingDays: 10,
+        },
+        fields: {
+          title: text(1, 100),
+          scope: {
+            kind: 'object',
+            fields: {
+              regionCodes: { kind: 'array', min: 1, max: 20, items: format(BAD_REGIONS) },
+              kinds: { kind: 'array', min: 0, max: 4, items: oneOf(['APP']) },
+              periodFrom: format(BAD_DATES.filter((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d))),
+              periodTo: format(BAD_DATES.filter((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d))),
+            },
+          },
+          sampleSize: int(1, 500),
+          strata: oneOf(['KIND']),
+          quotas: { kind: 'array', min: 1, max: 4, optional: true, items: { kind: 'object', fields: { stratum: text(1, 20), quota: int(0, 500) } } },
+          weighting: oneOf(['EQUAL']),
+          seed: format(['', 'with space', 'x'.repeat(65), '种子'], true),
+          deadlineWorkingDays: int(1, 60, true),
+        },
+      },
+      control: { status: 400, message: /Invalid campaign: scope\.regionCodes\.0/ },
+    },
+    { route: 'GET /api/v1/campaigns', method: 'GET', template: '/api/v1/campaigns', as: 'supervisor.gz', allowed: ['ADMIN', 'INSPECTOR', 'SUPERVISOR'], query: { base: {}, fields: { status: queryEnum(['DRAFT', 'IN_PROGRESS']) } }, control: { status: 200 } },
+    { route: 'GET /api/v1/campaign-checklist', method: 'GET', template: '/api/v1/campaign-checklist', as: 'supervisor.gz', allowed: ['ADMIN', 'INSPECTOR', 'SUPERVISOR'], control: { status: 200 } },
+    { route: 'GET /api/v1/campaign-items/mine', method: 'GET', template: '/api/v1/campaign-items/mine', as: 'inspector.gd', allowed: ['INSPECTOR'], query: { base: {}, fields: { status: queryEnum(['ASSIGNED', 'PASSED']) } }, control: { status: 200 } },
+    ...(['', '/summary', '/inspectors', '/items'] as const).map(
+      (tail): RouteSpec => ({
+        route: `GET /api/v1/campaigns/{campaignId}${tail}`,
+        method: 'GET',
+        template: `/api/v1/campaigns/{campaignId}${tail}`,
+        as: 'inspector.gd',
+        allowed: tail === '/inspectors' ? ['ADMIN', 'INSPECTOR'] : ['ADMIN', 'INSPECTOR', 'SUPERVISOR'],
+        params: { campaignId: { base: NO_CIRCULAR, invalid: BAD_UUIDS } },
+        ...(tail === '/items' ? { query: { base: {}, fields: { status: queryEnum(['ASSIGNED', 'PASSED']), inspectorUserId: queryInt(1, 2_147_483_647) } } } : {}),
+        control: { status: 404, message: /Campaign not found/ },
+      }),
+    ),
+    ...(['draw', 'assign', 'close'] as const).map(
+      (action): RouteSpec => ({
+        route: `POST /api/v1/campaigns/{campaignId}/${action}`,
+        method: 'POST',
+        template: `/api/v1/campaigns/{campaignId}/${action}`,
+        as: 'inspector.gd',
+        allowed: ['ADMIN', 'INSPECTOR'],
+        params: { campaignId: { base: NO_CIRCULAR, invalid: BAD_UUIDS } },
+        ...(action === 'assign'
+          ? { body: { base: { assignments: [{ itemNo: 1, inspectorUserId: 1 }] }, fields: { assignments: { kind: 'array', min: 1, max: 500, items: { kind: 'object', fields: { itemNo: int(1, 500), inspectorUserId: int(1, 2147483647) } } } } } }
+          : action === 'close'
+            ? { body: { base: { note: '结束' }, fields: { note: text(1, 500, true) } } }
+            : {}),
+        control: { status: 404, message: /Campaign not found/ },
+      }),
+    ),
+    {
+      route: 'POST /api/v1/campaigns/{campaignId}/items/{itemNo}/result',
+      method: 'POST',
+      template: '/api/v1/campaigns/{campaignId}/items/{itemNo}/result',
+      as: 'inspector.gd',
+      allowed: ['INSPECTOR'],
+      params: { campaignId: { base: NO_CIRCULAR, invalid: BAD_UUIDS }, itemNo: { base: '1', invalid: ['abc', '1.5', '1e400', ''] } },
+      body: {
+        base: { results: [{ checkId: 'FORCED_DOWNLOAD', passed: false, note: '强制下载' }], evidenceRef: 'archive-1', severity: 'GENERAL' },
+        fields: {
+          results: { kind: 'array', min: 1, max: 20, items: { kind: 'object', fields: { checkId: text(1, 40), passed: bool(), note: text(0, 500) } } },
+          evidenceRef: text(1, 200, true),
+          severity: oneOf(['GENERAL'], true),
+        },
+      },
+      control: { status: 404, message: /Campaign not found/ },
+    },
     { route: 'GET /api/v1/dashboard/deadlines', method: 'GET', template: '/api/v1/dashboard/deadlines', as: 'supervisor.gz', allowed: ['SUPERVISOR', 'ADMIN'], control: { status: 200 } },
     {
       route: 'GET /api/v1/referrals',
