@@ -10,6 +10,8 @@ export interface CampaignFindingRequest {
   subjectName: string;
   regionCode: string;
   hostUnitId: number;
+  /** The drawn registry entry: the finding case names it, like a finding filed with registryEntryId. */
+  registryEntryId: number;
   description: string;
 }
 

@@ -124,6 +124,7 @@ export async function campaignWorkflow(input: CampaignInput): Promise<CampaignSt
             subjectName: item.entryName,
             regionCode: item.regionCode,
             hostUnitId: item.hostUnitId,
+            registryEntryId: item.registryEntryId,
             description: findingDescription(state, done),
           });
           done = { ...done, findingCaseId: finding.caseId, findingCaseNo: finding.caseNo };

@@ -122,7 +122,7 @@ describe('spot-check campaigns', () => {
       expect(response.status).toBe(200);
       return response.body;
     });
-    expect(kase).toMatchObject({ source: 'SPOT_CHECK', caseNo: failed.body.findingCaseNo });
+    expect(kase).toMatchObject({ source: 'SPOT_CHECK', caseNo: failed.body.findingCaseNo, registryEntry: { id: first.registryEntryId } });
     expect(kase.description).toContain(`第四季度抽查${RUN}`);
     expect(kase.description).toContain(id);
     expect((await post('inspector.gd', `/campaigns/${id}/items/${first.itemNo}/result`, { results: pass(first.checks) })).body.code).toBe('CAMPAIGN_ITEM_DONE');
@@ -140,6 +140,7 @@ describe('spot-check campaigns', () => {
         subjectName: item.entryName,
         regionCode: item.regionCode,
         hostUnitId: item.hostUnitId,
+        registryEntryId: item.registryEntryId,
         description: findingDescription(state, item),
       }),
     );

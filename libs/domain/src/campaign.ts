@@ -1,5 +1,5 @@
 import type { ActorRef } from './case-actions';
-import type { Category, Severity, SubjectType } from './case-vocabulary';
+import type { Category, Severity } from './case-vocabulary';
 import { checklistItem } from './campaign-checklist';
 import type { CampaignStrata, CampaignWeighting, StratumAllocation, StratumQuota } from './campaign-sampler';
 import type { RegistryKind } from './registry-vocabulary';
@@ -203,5 +203,3 @@ export function findingDescription(state: Pick<CampaignState, 'campaignId' | 'de
 
 export const campaignFindingKey = (campaignId: string, itemNo: number): string => `campaign:${campaignId}:${itemNo}`;
 
-/** The subject type a finding names an entry of each kind by. */
-export const SUBJECT_TYPE_OF_KIND: Record<RegistryKind, SubjectType> = { APP: 'APP', MINI_PROGRAM: 'APP', PUBLIC_ACCOUNT: 'PUBLIC_ACCOUNT', WORK_GROUP: 'WORK_GROUP' };

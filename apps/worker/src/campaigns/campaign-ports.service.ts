@@ -55,6 +55,7 @@ export class CampaignPortsService implements CampaignPorts {
         complainant: null,
         severity: request.severity,
         hostUnitId: request.hostUnitId,
+        registryEntryId: request.registryEntryId,
       },
       request,
       request.key,
