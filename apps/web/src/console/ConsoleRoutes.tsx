@@ -16,6 +16,11 @@ const SpotCheckPage = lazy(() => import('./pages/spot-check/SpotCheckPage'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage'));
 const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage'));
 const CircularsPage = lazy(() => import('./pages/circulars/CircularsPage'));
+const CampaignsPage = lazy(() => import('./pages/campaigns/CampaignsPage'));
+const CampaignCreatePage = lazy(() => import('./pages/campaigns/CampaignCreatePage'));
+const CampaignPage = lazy(() => import('./pages/campaigns/CampaignPage'));
+const CampaignItemPage = lazy(() => import('./pages/campaigns/ItemPage'));
+const MyItemsPage = lazy(() => import('./pages/campaigns/MyItemsPage'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const location = useLocation();
@@ -53,6 +58,11 @@ export function ConsoleRoutes() {
       <Route path="/spot-check" element={page(<SpotCheckPage />)} />
       <Route path="/statistics" element={page(<StatisticsPage />)} />
       <Route path="/circulars" element={page(<CircularsPage />)} />
+      <Route path="/campaigns" element={page(<CampaignsPage />)} />
+      <Route path="/campaigns/new" element={page(<CampaignCreatePage />)} />
+      <Route path="/campaigns/:campaignId" element={page(<CampaignPage />)} />
+      <Route path="/campaigns/:campaignId/items/:itemNo" element={page(<CampaignItemPage />)} />
+      <Route path="/my-checks" element={page(<MyItemsPage />)} />
       <Route path="/admin/*" element={page(<AdminPage />)} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
