@@ -22,6 +22,7 @@ export default function CampaignPage() {
   const items = useCampaignItems(campaignId, campaign.data !== undefined && campaign.data.status !== 'DRAFT');
   const [tab, setTab] = useState<string>();
   const [closing, setClosing] = useState(false);
+  const [closeForm] = Form.useForm<{ note?: string }>();
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['campaigns'] });
   };
@@ -162,12 +163,12 @@ export default function CampaignPage() {
           ]}
         />
       )}
-      <Modal open={closing} title="结束抽查" okText="结束抽查" okButtonProps={{ danger: true, htmlType: 'submit', form: 'campaign-close' }} confirmLoading={close.isPending} onCancel={() => setClosing(false)} destroyOnHidden>
+      <Modal open={closing} title="结束抽查" okText="结束抽查" okButtonProps={{ danger: true }} confirmLoading={close.isPending} onOk={() => closeForm.submit()} onCancel={() => setClosing(false)} destroyOnHidden>
         <Typography.Paragraph>
           结束后不能再分派或录入检查结果。{c.counts.assigned + c.counts.unassigned > 0 && `还有 ${c.counts.assigned + c.counts.unassigned} 个条目没有结果，将记为未完成。`}
         </Typography.Paragraph>
         {close.error && <Alert type="error" showIcon message={close.error.message} style={{ marginBottom: 12 }} />}
-        <Form id="campaign-close" layout="vertical" onFinish={(v: { note?: string }) => close.mutate((v.note ?? '').trim())}>
+        <Form form={closeForm} layout="vertical" onFinish={(v: { note?: string }) => close.mutate((v.note ?? '').trim())}>
           <Form.Item name="note" label="说明（可选）" rules={[{ max: 500, message: '最多 500 字' }]}>
             <Input.TextArea rows={3} />
           </Form.Item>
