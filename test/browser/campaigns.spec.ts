@@ -66,7 +66,7 @@ test('inspector: create a campaign, draw, assign, a failed checklist opens a fin
   // Bulk assignment of every item to the inspector; deadlines appear in working days.
   await page.getByRole('button', { name: /选择全部待分派（3）/ }).click();
   await page.getByLabel('抽查员').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'inspector.gd' }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '省抽查员' }).click();
   await page.getByRole('button', { name: '分派所选' }).click();
   await expect(page.getByText('已分派 3 项')).toBeVisible();
   await expect(page.locator('.ant-table-row .ant-tag').filter({ hasText: '待检查' })).toHaveCount(3);

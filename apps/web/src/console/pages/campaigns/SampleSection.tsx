@@ -16,7 +16,7 @@ export function SampleSection({ campaign, items, canRun }: { campaign: Campaign;
   const queryClient = useQueryClient();
   const open = campaign.status === 'IN_PROGRESS';
   const assigning = canRun && open;
-  const inspectors = useInspectors(campaign.campaignId, campaign.organizationId, assigning || items.some((i) => i.inspectorUserId !== null && !i.inspectorName));
+  const inspectors = useInspectors(campaign.campaignId, campaign.organizationId, canRun && items.some((i) => i.inspectorUserId !== null || assignable(i)));
   const [selected, setSelected] = useState<number[]>([]);
   const [inspector, setInspector] = useState<number>();
   const groups = useMemo(() => groupByStratum(campaign, items), [campaign, items]);
@@ -54,7 +54,7 @@ export function SampleSection({ campaign, items, canRun }: { campaign: Campaign;
               onChange={setInspector}
               showSearch={{ optionFilterProp: 'label' }}
               notFoundContent={inspectors.isLoading ? '加载中…' : '本单位没有可分派的抽查员'}
-              options={(inspectors.data ?? []).map((i) => ({ value: i.userId, label: `${i.displayName}（${i.username}）` }))}
+              options={(inspectors.data ?? []).map((i) => ({ value: i.userId, label: i.username ? `${i.displayName}（${i.username}）` : i.displayName }))}
             />
             <Button type="primary" disabled={!selected.length || inspector === undefined} loading={assign.isPending} onClick={() => inspector !== undefined && assign.mutate({ itemNos: selected, inspectorUserId: inspector })}>
               分派所选

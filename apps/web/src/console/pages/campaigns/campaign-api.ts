@@ -48,10 +48,11 @@ export function useInspectors(campaignId: string, organizationId: number | undef
   });
 }
 
-/** An inspector's name as the page can tell it: from the item, the list, or the id as a last resort. */
+/** An inspector's name as the page can tell it: from the item or the office's list (readers without the list see that it is assigned). */
 export function inspectorLabel(item: Pick<CampaignItem, 'inspectorUserId' | 'inspectorName'>, inspectors: readonly Inspector[] | undefined): string {
   if (item.inspectorUserId === null) return '—';
   if (item.inspectorName) return item.inspectorName;
   const known = inspectors?.find((i) => i.userId === item.inspectorUserId);
-  return known ? `${known.displayName}（${known.username}）` : `用户 #${item.inspectorUserId}`;
+  if (!known) return '已分派';
+  return known.username ? `${known.displayName}（${known.username}）` : known.displayName;
 }

@@ -134,5 +134,6 @@ export interface CampaignSummary {
 export interface Inspector {
   userId: number;
   displayName: string;
-  username: string;
+  /** Given by the user directory (administrators' fallback), not by the campaign's list. */
+  username?: string;
 }
