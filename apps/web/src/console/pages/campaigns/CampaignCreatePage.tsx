@@ -6,7 +6,7 @@ import { ApiError, post } from '../../../shared/api';
 import { CAMPAIGN_STRATA_ZH, CAMPAIGN_STRATUM_ZH, CAMPAIGN_WEIGHTING_ZH, REGISTRY_KIND_ZH, REGISTRY_KINDS, zh } from '../../../shared/labels';
 import { beijing } from '../../../shared/time';
 import RegionCascader from '../../components/RegionCascader';
-import { STRATA, STRATUM_NAMES, WEIGHTINGS, type Campaign, type CampaignStrata } from './campaign-types';
+import { STRATA, strataNames, WEIGHTINGS, type Campaign, type CampaignStrata } from './campaign-types';
 import { createCampaignBody, formFieldOf, quotaProblem, quotasOf, randomSeed, SEED_PATTERN, type CampaignFormValues } from './campaign-view';
 
 type FormValues = Omit<CampaignFormValues, 'periodFrom' | 'periodTo'> & { period: [Dayjs, Dayjs] };
@@ -103,7 +103,7 @@ export default function CampaignCreatePage() {
           {strata !== 'NONE' && useQuotas && (
             <>
               <Space wrap style={{ marginBottom: 8 }}>
-                {STRATUM_NAMES[strata].map((s) => (
+                {strataNames(strata).map((s) => (
                   <Form.Item key={s} name={['quotas', s]} label={zh(CAMPAIGN_STRATUM_ZH, s)} style={{ marginBottom: 0 }}>
                     <InputNumber min={0} max={500} precision={0} style={{ width: 120 }} />
                   </Form.Item>

@@ -1,29 +1,12 @@
 /** Spot-check campaigns as the API answers them (GET/POST /api/v1/campaigns…; see the OpenAPI tag `campaigns`). */
-import type { Category, RegistryKind } from '@app/domain';
+import { CAMPAIGN_STRATA, CAMPAIGN_WEIGHTINGS } from '@app/domain';
+export { strataNames } from '@app/domain';
+import type { CampaignItemStatus, CampaignStatus, CampaignStrata, CampaignWeighting, Category, RegistryKind } from '@app/domain';
 
-export type CampaignStatus = 'DRAFT' | 'IN_PROGRESS' | 'CLOSED';
-export type CampaignItemStatus = 'UNASSIGNED' | 'ASSIGNED' | 'PASSED' | 'FAILED';
-export type CampaignStrata = 'NONE' | 'KIND' | 'REGION_LEVEL' | 'MONITORING_BAND';
-export type CampaignWeighting = 'EQUAL' | 'MONITORING_SCORE' | 'COMPLAINTS';
+export type { CampaignItemStatus, CampaignStatus, CampaignStrata, CampaignWeighting, ChecklistItem } from '@app/domain';
 
-export const STRATA: readonly CampaignStrata[] = ['NONE', 'KIND', 'REGION_LEVEL', 'MONITORING_BAND'];
-export const WEIGHTINGS: readonly CampaignWeighting[] = ['EQUAL', 'MONITORING_SCORE', 'COMPLAINTS'];
-
-/** The strata a choice produces, in the sampler's order. */
-export const STRATUM_NAMES: Record<CampaignStrata, readonly string[]> = {
-  NONE: ['ALL'],
-  KIND: ['APP', 'MINI_PROGRAM', 'PUBLIC_ACCOUNT', 'WORK_GROUP'],
-  REGION_LEVEL: ['PROVINCE', 'CITY', 'COUNTY'],
-  MONITORING_BAND: ['HIGH', 'MEDIUM', 'LOW'],
-};
-
-export interface ChecklistItem {
-  checkId: string;
-  title: string;
-  article: string;
-  category: Category;
-  appliesTo: RegistryKind[];
-}
+export const STRATA = CAMPAIGN_STRATA;
+export const WEIGHTINGS = CAMPAIGN_WEIGHTINGS;
 
 export interface CampaignScope {
   regionCodes: string[];

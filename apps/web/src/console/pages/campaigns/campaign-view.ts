@@ -1,5 +1,5 @@
 import type { Category, RegistryKind } from '@app/domain';
-import { STRATUM_NAMES, type Campaign, type CampaignItem, type CampaignStrata, type CampaignWeighting, type ChecklistItem, type CheckResult, type CreateCampaign, type RecordResult, type StratumQuota } from './campaign-types';
+import { strataNames, type Campaign, type CampaignItem, type CampaignStrata, type CampaignWeighting, type ChecklistItem, type CheckResult, type CreateCampaign, type RecordResult, type StratumQuota } from './campaign-types';
 
 /**
  * What the campaign pages compute in the browser: the request bodies from the forms, and the views of the
@@ -34,7 +34,7 @@ export interface CampaignFormValues {
 
 /** The explicit quotas as the API takes them, in the sampler's order; strata left empty count as 0. */
 export function quotasOf(strata: CampaignStrata, quotas: Record<string, number | null | undefined> = {}): StratumQuota[] {
-  return STRATUM_NAMES[strata].map((stratum) => ({ stratum, quota: quotas[stratum] ?? 0 }));
+  return strataNames(strata).map((stratum) => ({ stratum, quota: quotas[stratum] ?? 0 }));
 }
 
 /** Why explicit quotas cannot be sent (zh-CN), or null. */
