@@ -121,16 +121,24 @@ test('inspector: create a campaign, draw, assign, a failed checklist opens a fin
   await expect(summary.getByRole('row').filter({ hasText: caseNo })).toBeVisible();
   await expect(summary.getByRole('img', { name: '未通过检查项按问题类别统计' })).toBeVisible();
   await expect(page.getByRole('button', { name: '结束抽查' })).toHaveCount(0);
+  await expect(page.getByText('未完成 2', { exact: true })).toBeVisible();
   await expectAccessible(page, 'campaign summary');
   await shots(page, 'console-campaign-summary');
 
   // The list shows it closed, with its progress.
-  await page.getByRole('link', { name: '抽查评估' }).click();
+  await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '抽查评估' }).click();
   const row = page.getByRole('row').filter({ hasText: title });
   await expect(row.getByText('已结束')).toBeVisible();
   await expect(row.getByText('1/3')).toBeVisible();
   await expect(row.getByText('未通过 1')).toBeVisible();
   await shots(page, 'console-campaigns');
+
+  // The items left open are no longer to be checked once the campaign is closed.
+  await page.getByRole('link', { name: '我的抽查' }).click();
+  await expect(page.getByText('没有待检查的条目')).toBeVisible();
+  await page.getByText('全部', { exact: true }).click();
+  await expect(page.getByRole('button', { name: '查看' })).toHaveCount(3);
+  await expect(page.getByText('未完成', { exact: true })).toHaveCount(2);
 });
 
 test('a supervisor reads campaigns but runs none; a handler has no campaign menu', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Space, Switch, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Space, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, post } from '../../../shared/api';
@@ -9,7 +9,7 @@ import RegionCascader from '../../components/RegionCascader';
 import { STRATA, strataNames, WEIGHTINGS, type Campaign, type CampaignStrata } from './campaign-types';
 import { createCampaignBody, formFieldOf, quotaProblem, quotasOf, randomSeed, SEED_PATTERN, type CampaignFormValues } from './campaign-view';
 
-type FormValues = Omit<CampaignFormValues, 'periodFrom' | 'periodTo'> & { period: [Dayjs, Dayjs] };
+type FormValues = Omit<CampaignFormValues, 'periodFrom' | 'periodTo'> & { periodFrom: Dayjs; periodTo: Dayjs };
 
 const MAX_REGIONS = 20;
 
@@ -25,7 +25,7 @@ export default function CampaignCreatePage() {
   const quotas = Form.useWatch('quotas', form);
   const quotaIssue = useQuotas && strata !== 'NONE' ? quotaProblem(quotasOf(strata, quotas), sampleSize) : null;
   const create = useMutation({
-    mutationFn: (v: FormValues) => post<Campaign>('/api/v1/campaigns', createCampaignBody({ ...v, periodFrom: v.period[0].format('YYYY-MM-DD'), periodTo: v.period[1].format('YYYY-MM-DD') })),
+    mutationFn: (v: FormValues) => post<Campaign>('/api/v1/campaigns', createCampaignBody({ ...v, periodFrom: v.periodFrom.format('YYYY-MM-DD'), periodTo: v.periodTo.format('YYYY-MM-DD') })),
     onSuccess: (c) => {
       void queryClient.invalidateQueries({ queryKey: ['campaigns'] });
       void navigate(`/campaigns/${c.campaignId}`);
@@ -37,19 +37,20 @@ export default function CampaignCreatePage() {
   const today = beijing(Date.now()).startOf('day');
   return (
     <>
+      <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/campaigns">抽查评估</Link> }, { title: '新建抽查' }]} />
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         新建抽查
       </Typography.Title>
-      <Typography.Paragraph type="secondary">
-        <Link to="/campaigns">抽查评估</Link> / 新建。保存后在抽查页面点击“抽取样本”。
-      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">保存后，在抽查页面点击“抽取样本”。</Typography.Paragraph>
       <Card style={{ maxWidth: 760 }}>
         {create.error && <Alert type="error" showIcon message={create.error.message} style={{ marginBottom: 12 }} />}
         <Form<FormValues>
           form={form}
           layout="vertical"
-          initialValues={{ regionCodes: [undefined], kinds: [], period: [today, today.add(1, 'month')], sampleSize: 20, strata: 'KIND', weighting: 'EQUAL', seed: randomSeed(), deadlineWorkingDays: 10, useQuotas: false }}
+          initialValues={{ regionCodes: [undefined], kinds: [], periodFrom: today, periodTo: today.add(1, 'month'), sampleSize: 20, strata: 'KIND', weighting: 'EQUAL', seed: randomSeed(), deadlineWorkingDays: 10, useQuotas: false }}
           onFinish={(v) => !quotaIssue && create.mutate(v)}
+          // The list's own check runs on submit; a region picked afterwards clears its message at once.
+          onValuesChange={(changed: Partial<FormValues>) => void (changed.regionCodes && form.validateFields([['regionCodes']]).catch(() => undefined))}
         >
           <Form.Item name="title" label="抽查名称" rules={[{ required: true, whitespace: true, message: '请填写抽查名称' }, { max: 100, message: '最多 100 字' }]}>
             <Input placeholder="例如：2026年第四季度政务应用程序抽查" />
@@ -86,8 +87,28 @@ export default function CampaignCreatePage() {
           <Form.Item name="kinds" label="条目类型" extra="不选则包括全部类型">
             <Checkbox.Group options={REGISTRY_KINDS.map((k) => ({ value: k, label: REGISTRY_KIND_ZH[k] }))} />
           </Form.Item>
-          <Form.Item name="period" label="检查期间" rules={[{ required: true, message: '请选择检查期间' }]} extra="期间内在用（未关停、已上线）的条目纳入范围">
-            <DatePicker.RangePicker allowClear={false} style={{ width: '100%', maxWidth: 320 }} />
+          <Form.Item label="检查期间" required extra="期间内在用（未关停、已上线）的条目纳入范围" style={{ marginBottom: 0 }}>
+            <Space wrap align="start">
+              <Form.Item name="periodFrom" label="开始日期" rules={[{ required: true, message: '请选择开始日期' }]}>
+                <DatePicker allowClear={false} />
+              </Form.Item>
+              <Form.Item
+                name="periodTo"
+                label="结束日期"
+                dependencies={['periodFrom']}
+                rules={[
+                  { required: true, message: '请选择结束日期' },
+                  ({ getFieldValue }) => ({
+                    validator: async (_, to: Dayjs | undefined) => {
+                      const from = getFieldValue('periodFrom') as Dayjs | undefined;
+                      if (from && to && to.isBefore(from, 'day')) throw new Error('结束日期不能早于开始日期');
+                    },
+                  }),
+                ]}
+              >
+                <DatePicker allowClear={false} />
+              </Form.Item>
+            </Space>
           </Form.Item>
           <Form.Item name="sampleSize" label="样本量" rules={[{ required: true, message: '请填写样本量' }]}>
             <InputNumber min={1} max={500} precision={0} addonAfter="个条目" style={{ width: 200 }} />

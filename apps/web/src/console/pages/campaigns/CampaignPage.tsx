@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Progress, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Form, Input, Modal, Progress, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, currentSession, post } from '../../../shared/api';
@@ -57,9 +57,7 @@ export default function CampaignPage() {
   const done = c.counts.passed + c.counts.failed;
   return (
     <>
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
-        <Link to="/campaigns">抽查评估</Link> / 抽查
-      </Typography.Paragraph>
+      <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/campaigns">抽查评估</Link> }, { title: '抽查' }]} />
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
         <Space wrap>
           <Typography.Title level={3} style={{ margin: 0 }}>
@@ -139,11 +137,17 @@ export default function CampaignPage() {
             <span>
               已完成 {done} / {c.counts.items}
             </span>
-            <Tag>待分派 {c.counts.unassigned}</Tag>
-            <Tag color="blue">待检查 {c.counts.assigned}</Tag>
+            {c.status === 'CLOSED' ? (
+              <Tag>未完成 {c.counts.unassigned + c.counts.assigned}</Tag>
+            ) : (
+              <>
+                <Tag>待分派 {c.counts.unassigned}</Tag>
+                <Tag color="blue">待检查 {c.counts.assigned}</Tag>
+              </>
+            )}
             <Tag color="green">通过 {c.counts.passed}</Tag>
             <Tag color="red">未通过 {c.counts.failed}</Tag>
-            {c.counts.overdue > 0 ? <Tag color="volcano">超期 {c.counts.overdue}</Tag> : <Tag>无超期</Tag>}
+            {c.status !== 'CLOSED' && (c.counts.overdue > 0 ? <Tag color="volcano">超期 {c.counts.overdue}</Tag> : <Tag>无超期</Tag>)}
           </Space>
         </Card>
       )}

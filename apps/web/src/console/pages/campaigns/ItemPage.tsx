@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Input, Radio, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Input, Radio, Result, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { currentSession, get, post } from '../../../shared/api';
 import { CAMPAIGN_ITEM_STATUS_ZH, CATEGORY_ZH, REGISTRY_KIND_ZH, SEVERITIES, SEVERITY_ZH, zh } from '../../../shared/labels';
 import { formatTime } from '../../../shared/time';
 import { RegionName } from '../../components/regions';
-import { campaignKeys, useChecklist } from './campaign-api';
+import { campaignKeys, useCampaign, useChecklist } from './campaign-api';
 import type { CampaignItem, ChecklistItem, RecordResult } from './campaign-types';
 import { answerProblems, checklistGroups, ITEM_STATUS_COLOR, ITEM_TONE_COLOR, itemDeadline, recordResultBody, type Answers } from './campaign-view';
 
@@ -30,17 +30,20 @@ export default function ItemPage() {
     refetchInterval: (q) => (q.state.data?.some((i) => i.itemNo === no && i.status === 'FAILED' && !i.findingCaseId) ? 1500 : false),
   });
   const checklist = useChecklist();
+  const campaign = useCampaign(campaignId);
   const item = all.data?.find((i) => i.itemNo === no) ?? ownItem;
-  const error = mine.error ?? all.error ?? checklist.error;
+  const error = mine.error ?? all.error ?? checklist.error ?? campaign.error;
   if (error && !item) return <Result status="error" title={error.message} extra={<Link to="/my-checks">返回我的抽查</Link>} />;
-  if (!item || !checklist.data) return all.isSuccess && !item ? <Result status="404" title="未找到该抽查条目" extra={<Link to="/my-checks">返回我的抽查</Link>} /> : <Spin />;
-  const editable = item.status === 'ASSIGNED' && ownItem?.status === 'ASSIGNED';
-  const d = itemDeadline(item);
+  if (!item || !checklist.data || !campaign.data) return all.isSuccess && !item ? <Result status="404" title="未找到该抽查条目" extra={<Link to="/my-checks">返回我的抽查</Link>} /> : <Spin />;
+  const closed = campaign.data.status === 'CLOSED';
+  const editable = !closed && item.status === 'ASSIGNED' && ownItem?.status === 'ASSIGNED';
+  const d = itemDeadline(item, Date.now(), closed);
   return (
     <>
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
-        {inspector ? <Link to="/my-checks">我的抽查</Link> : <Link to={`/campaigns/${campaignId}`}>{item.campaignTitle}</Link>} / 第 {item.itemNo} 项
-      </Typography.Paragraph>
+      <Breadcrumb
+        style={{ marginBottom: 8 }}
+        items={[{ title: inspector ? <Link to="/my-checks">我的抽查</Link> : <Link to={`/campaigns/${campaignId}`}>{item.campaignTitle}</Link> }, { title: `第 ${item.itemNo} 项` }]}
+      />
       <Space wrap style={{ marginBottom: 12 }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {item.entryName}
@@ -62,13 +65,13 @@ export default function ItemPage() {
           </Descriptions.Item>
           <Descriptions.Item label="截止时间">
             <Space size={4} wrap>
-              {item.status === 'ASSIGNED' && formatTime(item.deadlineAt)}
+              {item.status === 'ASSIGNED' && !closed && formatTime(item.deadlineAt)}
               <Tag color={ITEM_TONE_COLOR[d.tone]}>{d.text}</Tag>
             </Space>
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      {editable ? <ChecklistForm item={item} checklist={checklist.data} /> : <RecordedResult item={item} checklist={checklist.data} />}
+      {editable ? <ChecklistForm item={item} checklist={checklist.data} /> : <RecordedResult item={item} checklist={checklist.data} closed={closed} />}
     </>
   );
 }
@@ -94,8 +97,8 @@ function FindingCase({ item }: { item: CampaignItem }) {
   );
 }
 
-function RecordedResult({ item, checklist }: { item: CampaignItem; checklist: ChecklistItem[] }) {
-  if (!item.results) return <Alert type="info" showIcon message={item.status === 'UNASSIGNED' ? '尚未分派抽查员' : '抽查员尚未提交检查结果'} />;
+function RecordedResult({ item, checklist, closed }: { item: CampaignItem; checklist: ChecklistItem[]; closed: boolean }) {
+  if (!item.results) return <Alert type="info" showIcon message={closed ? '抽查已结束，本条目没有检查结果' : item.status === 'UNASSIGNED' ? '尚未分派抽查员' : '抽查员尚未提交检查结果'} />;
   const byId = new Map(item.results.map((r) => [r.checkId, r]));
   return (
     <>

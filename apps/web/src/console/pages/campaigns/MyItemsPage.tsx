@@ -7,7 +7,7 @@ import { CAMPAIGN_ITEM_STATUS_ZH, REGISTRY_KIND_ZH, zh } from '../../../shared/l
 import { formatTime } from '../../../shared/time';
 import { RegionName } from '../../components/regions';
 import { campaignKeys } from './campaign-api';
-import type { CampaignItem } from './campaign-types';
+import type { Campaign, CampaignItem } from './campaign-types';
 import { ITEM_STATUS_COLOR, ITEM_TONE_COLOR, itemDeadline } from './campaign-view';
 
 const VIEWS = { open: '待检查', done: '已完成', all: '全部' } as const;
@@ -16,8 +16,14 @@ const VIEWS = { open: '待检查', done: '已完成', all: '全部' } as const;
 export default function MyItemsPage() {
   const navigate = useNavigate();
   const [view, setView] = useState<keyof typeof VIEWS>('open');
-  const { data, isLoading, error } = useQuery({ queryKey: campaignKeys.mine, queryFn: async () => (await get<{ items: CampaignItem[] }>('/api/v1/campaign-items/mine')).items });
-  const shown = (data ?? []).filter((i) => view === 'all' || (view === 'open') === (i.status === 'ASSIGNED'));
+  const mine = useQuery({ queryKey: campaignKeys.mine, queryFn: async () => (await get<{ items: CampaignItem[] }>('/api/v1/campaign-items/mine')).items });
+  // An item still open when its campaign closed is no longer to be checked.
+  const closed = useQuery({ queryKey: campaignKeys.list('CLOSED'), queryFn: async () => (await get<{ items: Campaign[] }>('/api/v1/campaigns', { status: 'CLOSED' })).items });
+  const closedIds = new Set((closed.data ?? []).map((c) => c.campaignId));
+  const data = mine.data?.map((i) => (i.campaignStatus || !closedIds.has(i.campaignId) ? i : { ...i, campaignStatus: 'CLOSED' as const }));
+  const { isLoading, error } = mine;
+  const toCheck = (i: CampaignItem) => i.status === 'ASSIGNED' && i.campaignStatus !== 'CLOSED';
+  const shown = (data ?? []).filter((i) => view === 'all' || (view === 'open') === toCheck(i));
   return (
     <>
       <Typography.Title level={3} style={{ marginTop: 0 }}>
@@ -28,7 +34,7 @@ export default function MyItemsPage() {
         style={{ marginBottom: 12 }}
         value={view}
         onChange={(v) => setView(v as keyof typeof VIEWS)}
-        options={Object.entries(VIEWS).map(([value, label]) => ({ value, label: value === 'open' && data ? `${label}（${data.filter((i) => i.status === 'ASSIGNED').length}）` : label }))}
+        options={Object.entries(VIEWS).map(([value, label]) => ({ value, label: value === 'open' && data ? `${label}（${data.filter(toCheck).length}）` : label }))}
       />
       {error && <Alert type="error" showIcon message={error.message} style={{ marginBottom: 12 }} />}
       {isLoading ? (
@@ -40,7 +46,7 @@ export default function MyItemsPage() {
           grid={{ gutter: 12, xs: 1, sm: 1, md: 2, xl: 3 }}
           dataSource={shown}
           renderItem={(i) => {
-            const d = itemDeadline(i);
+            const d = itemDeadline(i, Date.now(), i.campaignStatus === 'CLOSED');
             return (
               <List.Item>
                 <Card
@@ -48,8 +54,8 @@ export default function MyItemsPage() {
                   title={i.entryName}
                   extra={<Tag color={ITEM_STATUS_COLOR[i.status]}>{CAMPAIGN_ITEM_STATUS_ZH[i.status]}</Tag>}
                   actions={[
-                    <Button key="open" type={i.status === 'ASSIGNED' ? 'primary' : 'link'} onClick={() => void navigate(`/campaigns/${i.campaignId}/items/${i.itemNo}`)}>
-                      {i.status === 'ASSIGNED' ? '填写检查表' : '查看结果'}
+                    <Button key="open" type={toCheck(i) ? 'primary' : 'link'} onClick={() => void navigate(`/campaigns/${i.campaignId}/items/${i.itemNo}`)}>
+                      {toCheck(i) ? '填写检查表' : '查看'}
                     </Button>,
                   ]}
                 >
@@ -61,7 +67,7 @@ export default function MyItemsPage() {
                       {zh(REGISTRY_KIND_ZH, i.kind)} · <RegionName code={i.regionCode} /> · {i.hostUnitName}
                     </span>
                     <Space size={4} wrap>
-                      {i.status === 'ASSIGNED' && <span>截止 {formatTime(i.deadlineAt)}</span>}
+                      {toCheck(i) && <span>截止 {formatTime(i.deadlineAt)}</span>}
                       <Tag color={ITEM_TONE_COLOR[d.tone]}>{d.text}</Tag>
                       {i.findingCaseId && <Link to={`/cases/${i.findingCaseId}`}>发现案件 {i.findingCaseNo}</Link>}
                     </Space>

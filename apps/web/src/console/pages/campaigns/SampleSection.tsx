@@ -93,6 +93,10 @@ export function SampleSection({ campaign, items, canRun }: { campaign: Campaign;
               rowSelection={
                 assigning
                   ? {
+                      // No select-all box: the table's hidden measuring row would copy it (a focusable control
+                      // under aria-hidden); 选择全部待分派 above does that job.
+                      columnTitle: '选择',
+                      columnWidth: 56,
                       selectedRowKeys: selected.filter((n) => g.items.some((i) => i.itemNo === n)),
                       getCheckboxProps: (i) => ({ disabled: !assignable(i), 'aria-label': `选择第 ${i.itemNo} 项` }),
                       onChange: (keys) => setSelected((prev) => [...prev.filter((n) => !g.items.some((i) => i.itemNo === n)), ...keys.map(Number)]),
@@ -110,10 +114,10 @@ export function SampleSection({ campaign, items, canRun }: { campaign: Campaign;
                 {
                   title: '截止时间',
                   render: (_, i) => {
-                    const d = itemDeadline(i);
+                    const d = itemDeadline(i, Date.now(), campaign.status === 'CLOSED');
                     return (
                       <Space size={4} wrap>
-                        <span>{i.deadlineAt && i.status === 'ASSIGNED' ? formatTime(i.deadlineAt) : ''}</span>
+                        <span>{i.deadlineAt && i.status === 'ASSIGNED' && open ? formatTime(i.deadlineAt) : ''}</span>
                         <Tag color={ITEM_TONE_COLOR[d.tone]}>{d.text}</Tag>
                       </Space>
                     );

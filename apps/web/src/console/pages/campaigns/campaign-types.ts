@@ -74,6 +74,8 @@ export interface CampaignItem {
   checks: string[];
   status: CampaignItemStatus;
   inspectorUserId: number | null;
+  /** Present when the API gives it; otherwise the pages read it from the campaign. */
+  campaignStatus?: CampaignStatus;
   /** Present when the API names the inspector. */
   inspectorName?: string | null;
   assignedAt: string | null;

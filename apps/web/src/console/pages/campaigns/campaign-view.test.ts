@@ -72,7 +72,7 @@ describe('campaign form', () => {
   it('puts an API refusal next to the field it names', () => {
     expect(formFieldOf('scope.regionCodes')).toBe('regionCodes');
     expect(formFieldOf('scope.regionCodes[0]')).toBe('regionCodes');
-    expect(formFieldOf('scope.periodTo')).toBe('period');
+    expect(formFieldOf('scope.periodTo')).toBe('periodTo');
     expect(formFieldOf('quotas.1.quota')).toBe('quotas');
     expect(formFieldOf('seed')).toBe('seed');
   });
@@ -106,6 +106,7 @@ describe('campaign page', () => {
     expect(itemDeadline({ ...assigned, overdue: true }, now)).toEqual({ tone: 'overdue', text: '已超期' });
     expect(itemDeadline({ ...assigned, deadlineAt: '2026-12-03T07:59:00Z' }, now).tone).toBe('overdue');
     expect(itemDeadline({ ...assigned, status: 'FAILED', overdue: true }, now).tone).toBe('failed');
+    expect(itemDeadline({ ...assigned, overdue: true }, now, true)).toEqual({ tone: 'unassigned', text: '未完成' });
   });
 });
 

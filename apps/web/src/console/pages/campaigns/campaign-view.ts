@@ -60,11 +60,9 @@ export function createCampaignBody(v: CampaignFormValues): CreateCampaign {
   };
 }
 
-/** Where an API refusal's `details[].field` belongs on the form (scope.regionCodes → regionCodes, scope.periodTo → period…). */
+/** Where an API refusal's `details[].field` belongs on the form (scope.regionCodes → regionCodes, quotas.1.quota → quotas…). */
 export function formFieldOf(field: string): string {
-  const name = field.replace(/^scope\./, '').split(/[.[]/)[0];
-  if (name === 'periodFrom' || name === 'periodTo') return 'period';
-  return name;
+  return field.replace(/^scope\./, '').split(/[.[]/)[0];
 }
 
 export interface StratumGroup {
@@ -94,10 +92,14 @@ export function progressPercent(counts: Campaign['counts']): number {
 
 export type ItemTone = 'done' | 'failed' | 'overdue' | 'dueSoon' | 'open' | 'unassigned';
 
-/** How an item's deadline reads in the progress table: the API says when it is overdue; the rest is wording. */
-export function itemDeadline(item: Pick<CampaignItem, 'status' | 'deadlineAt' | 'remindAt' | 'overdue'>, now = Date.now()): { tone: ItemTone; text: string } {
+/**
+ * How an item's deadline reads in the progress table: the API says when it is overdue; the rest is wording.
+ * Items without a result when their campaign closed stay unfinished, with no deadline running.
+ */
+export function itemDeadline(item: Pick<CampaignItem, 'status' | 'deadlineAt' | 'remindAt' | 'overdue'>, now = Date.now(), campaignClosed = false): { tone: ItemTone; text: string } {
   if (item.status === 'PASSED') return { tone: 'done', text: '已完成' };
   if (item.status === 'FAILED') return { tone: 'failed', text: '已完成' };
+  if (campaignClosed) return { tone: 'unassigned', text: '未完成' };
   if (item.status === 'UNASSIGNED' || !item.deadlineAt) return { tone: 'unassigned', text: '分派后起算' };
   if (item.overdue || Date.parse(item.deadlineAt) <= now) return { tone: 'overdue', text: '已超期' };
   if (item.remindAt && Date.parse(item.remindAt) <= now) return { tone: 'dueSoon', text: '临近截止' };
@@ -157,6 +159,6 @@ export function findingsChartOption(rows: readonly { category: Category; count: 
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: sorted.map((r) => label(r.category)) },
-    series: [{ type: 'bar', name: '未通过检查项', data: sorted.map((r) => r.count), itemStyle: { color: '#b71c1c' }, label: { show: true, position: 'right' } }],
+    series: [{ type: 'bar', name: '未通过检查项', data: sorted.map((r) => r.count), barMaxWidth: 28, itemStyle: { color: '#b71c1c' }, label: { show: true, position: 'right' } }],
   };
 }
