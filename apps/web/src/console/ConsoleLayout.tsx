@@ -94,7 +94,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
         </nav>
         <Space>
           <Bell />
-          <Typography.Text style={{ color: '#fff' }}>
+          <Typography.Text className="c-user" style={{ color: '#fff' }}>
             {session.username}（{zh(ROLE_ZH, session.role)}）
           </Typography.Text>
           <Button
