@@ -9,6 +9,8 @@ import type { DeadlineKind, SlaTerms, TimeUnit } from './sla';
 import type { ReferralReason } from './case-rules';
 import type { EvidenceOwner } from './evidence';
 import type { ScoreFactor } from './registry-score';
+import type { CampaignItemStatus, CampaignStatus } from './campaign';
+import type { CampaignStrata, CampaignWeighting } from './campaign-sampler';
 import type { RegistryChange, RegistryFlag, RegistryKind, RegistryPlatform, RegistryStatus, RestrictedFeature } from './registry-vocabulary';
 
 /**
@@ -249,6 +251,34 @@ export const REGISTRY_FIELD_NAMES: Record<string, string> = {
 };
 export const REGISTRY_CHANGE_ZH: Record<RegistryChange, string> = { CREATED: '登记', UPDATED: '修改', IMPORTED: 'Excel导入' };
 
+/**
+ * Spot-check campaigns (抽查评估). The strata are named by the sampler: kinds, region levels or score bands,
+ * or ALL when the sample is not split.
+ */
+export const CAMPAIGN_STATUS_ZH: Record<CampaignStatus, string> = { DRAFT: '待抽样', IN_PROGRESS: '检查中', CLOSED: '已结束' };
+export const CAMPAIGN_ITEM_STATUS_ZH: Record<CampaignItemStatus, string> = { UNASSIGNED: '待分派', ASSIGNED: '待检查', PASSED: '通过', FAILED: '未通过' };
+export const CAMPAIGN_STRATA_ZH: Record<CampaignStrata, { label: string; explain: string }> = {
+  NONE: { label: '不分层', explain: '范围内全部条目作为一层抽取' },
+  KIND: { label: '按类型', explain: '政务App、小程序、公众账号、工作群组各为一层' },
+  REGION_LEVEL: { label: '按地区层级', explain: '按条目所在地区分省级、市级、区县级' },
+  MONITORING_BAND: { label: '按重点监测得分', explain: '高（60分及以上）、中（30至59.9分）、低（30分以下）' },
+};
+export const CAMPAIGN_STRATUM_ZH: Record<string, string> = {
+  ALL: '全部',
+  ...REGISTRY_KIND_ZH,
+  PROVINCE: '省级',
+  CITY: '市级',
+  COUNTY: '区县级',
+  HIGH: '高（60分及以上）',
+  MEDIUM: '中（30至59.9分）',
+  LOW: '低（30分以下）',
+};
+export const CAMPAIGN_WEIGHTING_ZH: Record<CampaignWeighting, { label: string; explain: string }> = {
+  EQUAL: { label: '等概率', explain: '层内每个条目被抽中的机会相同' },
+  MONITORING_SCORE: { label: '按重点监测得分', explain: '得分越高越容易被抽中；0分的条目在其他条目抽完后才会抽到' },
+  COMPLAINTS: { label: '按投诉数量', explain: '权重为 1 加上指向该条目的投诉和抽查发现数' },
+};
+
 /** Each action as a button, and a sentence on what it does. */
 export const ACTION_ZH: Record<CaseAction, { label: string; explain: string }> = {
   accept: { label: '受理', explain: '符合受理条件，予以受理，开始交办时限。' },
@@ -345,6 +375,9 @@ export const NOTICE_ZH: Record<string, string> = {
   REFERRAL: '移送纪检监察',
   REFERRAL_RECEIVED: '收到移送',
   EVIDENCE_INTEGRITY: '证据文件校验失败',
+  CAMPAIGN_ITEM_ASSIGNED: '收到抽查任务',
+  CAMPAIGN_ITEM_REMINDER: '抽查任务即将到期',
+  CAMPAIGN_ITEM_OVERDUE: '抽查任务超期',
 };
 
 /** Looks a value up in a dictionary, showing the raw value when it has no label (never an empty cell). */

@@ -26,6 +26,8 @@ const MENU: { key: string; label: string; roles: string[] }[] = [
   { key: '/monitoring', label: '重点监测', roles: [...REGISTRY_READ_ROLES] },
   { key: '/review-queue', label: '审核队列', roles: ['SUPERVISOR'] },
   { key: '/referrals', label: '移送案件', roles: ['DISCIPLINE_OFFICER'] },
+  { key: '/campaigns', label: '抽查评估', roles: ['SUPERVISOR', 'INSPECTOR', 'ADMIN'] },
+  { key: '/my-checks', label: '我的抽查', roles: ['INSPECTOR'] },
   { key: '/spot-check', label: '抽查发现', roles: ['INSPECTOR'] },
   { key: '/admin/orgs', label: '组织机构', roles: ['ADMIN'] },
   { key: '/admin/users', label: '用户', roles: ['ADMIN'] },
@@ -53,6 +55,8 @@ function Bell() {
               onClick={() => {
                 if (!n.readAt) markRead.mutate(n.id);
                 if (n.caseId) void navigate(`/cases/${n.caseId}`);
+                // A campaign's notices name no case: the inspector's items, or the campaigns for the office.
+                else if (n.notice.startsWith('CAMPAIGN_')) void navigate(currentSession()?.role === 'INSPECTOR' ? '/my-checks' : '/campaigns');
               }}
             >
               <List.Item.Meta title={`${n.readAt ? '' : '● '}${zh(NOTICE_ZH, n.notice)}`} description={formatTime(n.createdAt)} />
@@ -93,7 +97,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
         </nav>
         <Space>
           <Bell />
-          <Typography.Text style={{ color: '#fff' }}>
+          <Typography.Text className="c-user" style={{ color: '#fff' }}>
             {session.username}（{zh(ROLE_ZH, session.role)}）
           </Typography.Text>
           <Button

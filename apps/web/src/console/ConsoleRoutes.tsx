@@ -19,6 +19,11 @@ const CircularsPage = lazy(() => import('./pages/circulars/CircularsPage'));
 const RegistryPage = lazy(() => import('./pages/registry/RegistryPage'));
 const MonitoringPage = lazy(() => import('./pages/registry/MonitoringPage'));
 const ScoreWeightsPage = lazy(() => import('./pages/registry/ScoreWeightsPage'));
+const CampaignsPage = lazy(() => import('./pages/campaigns/CampaignsPage'));
+const CampaignCreatePage = lazy(() => import('./pages/campaigns/CampaignCreatePage'));
+const CampaignPage = lazy(() => import('./pages/campaigns/CampaignPage'));
+const CampaignItemPage = lazy(() => import('./pages/campaigns/ItemPage'));
+const MyItemsPage = lazy(() => import('./pages/campaigns/MyItemsPage'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const location = useLocation();
@@ -59,6 +64,11 @@ export function ConsoleRoutes() {
       <Route path="/registry/*" element={page(<RegistryPage />)} />
       <Route path="/monitoring" element={page(<MonitoringPage />)} />
       <Route path="/monitoring/weights" element={page(<ScoreWeightsPage />)} />
+      <Route path="/campaigns" element={page(<CampaignsPage />)} />
+      <Route path="/campaigns/new" element={page(<CampaignCreatePage />)} />
+      <Route path="/campaigns/:campaignId" element={page(<CampaignPage />)} />
+      <Route path="/campaigns/:campaignId/items/:itemNo" element={page(<CampaignItemPage />)} />
+      <Route path="/my-checks" element={page(<MyItemsPage />)} />
       <Route path="/admin/*" element={page(<AdminPage />)} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
