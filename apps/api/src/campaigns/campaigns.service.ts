@@ -156,7 +156,7 @@ export class CampaignsService {
     const inspectors = await this.dataSource.getRepository(UserEntity).find({ where: { organizationId: row.organization_id, role: 'INSPECTOR', active: true }, select: { id: true } });
     dto.assignments.forEach((a, i) => {
       if (dto.assignments.findIndex((x) => x.itemNo === a.itemNo) !== i) throw invalid(`assignments.${i}.itemNo`, '同一抽查对象只能分派一次');
-      if (!inspectors.some((u) => u.id === a.inspectorUserId)) throw invalid(`assignments.${i}.inspectorUserId`, '须为本次抽查组织机构的在职督查员');
+      if (!inspectors.some((u) => u.id === a.inspectorUserId)) throw invalid(`assignments.${i}.inspectorUserId`, '须为本次抽查组织机构的在职抽查员');
       const item = items.find((x) => x.item_no === a.itemNo);
       if (!item) throw new NotFoundException('Campaign item not found');
       if (item.status === 'PASSED' || item.status === 'FAILED') throw new ConflictException("the item's result is already recorded");
