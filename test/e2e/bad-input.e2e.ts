@@ -262,7 +262,8 @@ describe('bad input: a generated corpus of malformed requests against every rout
     const shown = offenders.slice(0, 80);
     if (offenders.length > shown.length) shown.push(`… and ${offenders.length - shown.length} more`);
     expect({ offenders: offenders.length, first: shown }).toEqual({ offenders: 0, first: [] });
-  }, 180_000);
+    // A guard against a hang, not a speed target: some 9,000 requests take two to three minutes on a busy 2-core machine.
+  }, 360_000);
 
   it('stays up: /health answers 200, and the fixtures are where they were', async () => {
     const health = await http(api.baseUrl, 'GET', '/health');
