@@ -7,13 +7,14 @@ import { LoggingModule, type LoggingOptions } from '@app/observability';
 import { ProjectionModule } from '@app/projection';
 import { SlaModule } from '@app/sla';
 import { StorageModule } from '@app/storage';
+import { AuditAnchorTimer } from './audit-anchor.timer';
 import { WorkerHost } from './worker-host.service';
 import { WorkerMetrics } from './worker-metrics';
 import { WorkerOps } from './worker-ops.service';
 
 @Module({
   imports: [ConfigModule, DatabaseModule, ProjectionModule, CalendarModule, SlaModule, StorageModule, EvidenceModule],
-  providers: [WorkerHost, WorkerMetrics, WorkerOps],
+  providers: [WorkerHost, WorkerMetrics, WorkerOps, AuditAnchorTimer],
 })
 export class WorkerModule {
   /** The module with the process's logging: main.ts passes the logger it made first, tests where the lines go. */

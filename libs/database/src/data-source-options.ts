@@ -36,6 +36,7 @@ import { Registry1763800000060 } from './migrations/1763800000060-registry';
 import { RegistryScoreWeights1763800000061 } from './migrations/1763800000061-registry-score-weights';
 import { CaseStatistics1763800000070 } from './migrations/1763800000070-case-statistics';
 import { Circulars1763800000071 } from './migrations/1763800000071-circulars';
+import { AuditChains1763800000080 } from './migrations/1763800000080-audit-chains';
 
 export const ENTITIES = [
   OrganizationEntity, UserEntity, CaseEntity, CaseEventEntity, NotificationEntity, ReferralEntity, SlaPolicyEntity, CalendarDayOverrideEntity, CalendarBroadcastEntity, LoginAttemptEntity,
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   Registry1763800000060, RegistryScoreWeights1763800000061,
   CaseStatistics1763800000070,
   Circulars1763800000071,
+  AuditChains1763800000080,
 ];
 
 type DbSettings = Pick<AppConfig, 'DB_HOST' | 'DB_PORT' | 'DB_USER' | 'DB_PASSWORD' | 'DB_NAME'>;
