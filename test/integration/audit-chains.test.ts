@@ -2,9 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { AUDIT_CHAIN_COUNT, AuditRecordEntity, AuditTrail, chainKey, chainOf, sealAnchor, verifyStoredChain, type AuditEntry } from '@app/audit';
-import { loadConfig } from '@app/config';
+import { AppConfig, loadConfig } from '@app/config';
 import { dataSourceOptions, MIGRATIONS } from '@app/database';
 import { AuditChains1763800000080 } from '../../libs/database/src/migrations/1763800000080-audit-chains';
+import { AuditAnchorTimer } from '../../apps/worker/src/audit-anchor.timer';
 
 const config = loadConfig();
 const chainOfCase = (caseId: string) => chainOf(chainKey({ caseId, action: 'x' }));
@@ -271,6 +272,19 @@ describe('audit chains under concurrent writers', () => {
     const [committedThen] = await trail.list({ caseId: kase });
     expect(sealed[1]).toBe(committedThen.chainSeq); // the committed head, not the one still open
     await expect(sealAnchor(db.manager, { minIntervalMs: 60_000 })).resolves.toEqual({ sealed: false, why: 'sealed recently' });
+    await expect(trail.verify()).resolves.toMatchObject({ ok: true });
+  });
+
+  it("runs as the worker's timer: a round seals, another within half the interval writes nothing", async () => {
+    const timer = new AuditAnchorTimer(db, Object.assign(new AppConfig(), config, { AUDIT_ANCHOR_SECONDS: 1 }));
+    await trail.append([entry(randomUUID(), 1)]);
+    await new Promise((resolve) => setTimeout(resolve, 600)); // past half the interval since the newest anchor
+    const round = await timer.seal();
+    expect(round).toMatchObject({ sealed: true, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    await trail.append([entry(randomUUID(), 1)]);
+    await expect(timer.seal()).resolves.toEqual({ sealed: false, why: 'sealed recently' });
+    const [{ n }] = await db.query('SELECT COUNT(*) AS n FROM audit_anchors');
+    expect(Number(n)).toBe(round!.sealed ? round!.seq : -1);
     await expect(trail.verify()).resolves.toMatchObject({ ok: true });
   });
 });
