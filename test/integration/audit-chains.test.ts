@@ -122,6 +122,17 @@ describe('audit chains migration (1763800000080): the single chain becomes the s
       await db.getRepository(AuditRecordEntity).insert({ ...(await oldRow(before[2])) });
       await expect(verifyStoredChain(db.manager)).resolves.toMatchObject({ ok: true, checked: 5 });
 
+      // A legacy record written past the seal (well linked, as the old appender would have), and a record in no chain.
+      const [third] = await db.getRepository(AuditRecordEntity).findBy({ seq: 3 });
+      const late = { ...third, seq: 4, occurredAt: new Date(), prevHash: third.hash };
+      await db.getRepository(AuditRecordEntity).insert({ ...late, hash: createHash('sha256').update(third.hash).update(oldCanonical(late as unknown as Record<string, unknown>)).digest('hex') });
+      await expect(verifyStoredChain(db.manager)).resolves.toMatchObject({ ok: false, segment: 'legacy', position: 4, reason: 'anchor mismatch' });
+      await db.query('DELETE FROM audit_records WHERE seq = 4');
+      await db.getRepository(AuditRecordEntity).insert({ ...appended[0], seq: appended[0].seq + 1000 * AUDIT_CHAIN_COUNT, chain: 99, dedupeKey: null });
+      await expect(verifyStoredChain(db.manager)).resolves.toMatchObject({ ok: false, segment: 'chain', chain: 99, reason: 'wrong chain' });
+      await db.query('DELETE FROM audit_records WHERE chain = 99');
+      await expect(verifyStoredChain(db.manager)).resolves.toMatchObject({ ok: true, checked: 5 });
+
       // A changed anchor #1 (the seal itself).
       await db.query(`UPDATE audit_anchors SET heads = REPLACE(heads, '"legacy":{"seq":3', '"legacy":{"seq":2') WHERE seq = 1`);
       await expect(verifyStoredChain(db.manager)).resolves.toMatchObject({ ok: false, segment: 'anchors', position: 1, reason: 'hash mismatch' });

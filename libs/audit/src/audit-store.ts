@@ -1,4 +1,4 @@
-import { IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { Between, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import type { StoredAnchor } from './audit-anchor';
 import type { ChainPosition, ChainVerdict } from './audit-chain';
 import { AuditRecordEntity } from './audit-record.entity';
@@ -26,15 +26,27 @@ export function databaseAuditStore(manager: EntityManager): AuditStore {
       }>;
       return rows.map((r): StoredAnchor => ({ seq: Number(r.seq), sealedAt: r.sealed_at, heads: r.heads, prevHash: r.prev_hash, hash: r.hash }));
     },
-    legacyRecords: (afterSeq, limit) =>
-      manager.find(AuditRecordEntity, { where: { chain: IsNull(), chainSeq: IsNull(), seq: MoreThan(afterSeq) }, order: { seq: 'ASC' }, take: limit }),
+    // Bounded by the seal: a range of the primary key that never runs on through the chained records.
+    legacyRecords: (afterSeq, limit, throughSeq) =>
+      manager.find(AuditRecordEntity, { where: { chain: IsNull(), chainSeq: IsNull(), seq: Between(afterSeq + 1, throughSeq) }, order: { seq: 'ASC' }, take: limit }),
+    async legacyAfter(seq) {
+      // Read from the (chain, chain_seq) index: only the legacy entries, not the chained rows after them.
+      const [row] = (await manager.query('SELECT seq FROM audit_records WHERE chain IS NULL AND chain_seq IS NULL AND seq > ? LIMIT 1', [seq])) as Array<{ seq: string | number }>;
+      return row ? Number(row.seq) : null;
+    },
     chainRecords: (chain, afterChainSeq, limit) =>
       manager.find(AuditRecordEntity, { where: { chain, chainSeq: MoreThan(afterChainSeq) }, order: { chainSeq: 'ASC' }, take: limit }),
     async strayRecord(chains) {
-      const known = chains.length > 0 ? `chain NOT IN (${chains.map(() => '?').join(', ')})` : '1 = 1';
+      // Ranges of the (chain, chain_seq) index only: outside the known chains, inside them without a position, a position without a chain.
+      const low = Math.min(...chains, 0);
+      const high = Math.max(...chains, -1);
+      const missing = Array.from({ length: Math.max(high - low + 1, 0) }, (_, i) => low + i).filter((c) => !chains.includes(c));
+      const list = (ids: number[]) => (ids.length > 0 ? ids.join(', ') : 'NULL');
       const [row] = (await manager.query(
-        `SELECT seq FROM audit_records WHERE (chain IS NOT NULL AND (${known} OR chain_seq IS NULL)) OR (chain IS NULL AND chain_seq IS NOT NULL) LIMIT 1`,
-        chains,
+        `SELECT seq FROM audit_records
+          WHERE chain < ? OR chain > ? OR chain IN (${list(missing)}) OR (chain IN (${list(chains)}) AND chain_seq IS NULL) OR (chain IS NULL AND chain_seq IS NOT NULL)
+          LIMIT 1`,
+        [low, high],
       )) as Array<{ seq: string | number }>;
       return row ? manager.findOneByOrFail(AuditRecordEntity, { seq: Number(row.seq) }) : null;
     },

@@ -90,9 +90,12 @@ class MemoryTrail implements AuditStore {
     this.reads++;
     return this.anchorList.filter((a) => a.seq > afterSeq).sort((a, b) => a.seq - b.seq).slice(0, limit);
   }
-  async legacyRecords(afterSeq: number, limit: number) {
+  async legacyRecords(afterSeq: number, limit: number, throughSeq: number) {
     this.reads++;
-    return this.legacy.filter((r) => r.seq > afterSeq && r.chain === null).sort((a, b) => a.seq - b.seq).slice(0, limit);
+    return this.legacy.filter((r) => r.seq > afterSeq && r.seq <= throughSeq && r.chain === null).sort((a, b) => a.seq - b.seq).slice(0, limit);
+  }
+  async legacyAfter(seq: number) {
+    return this.legacy.find((r) => r.seq > seq && r.chain === null)?.seq ?? null;
   }
   async chainRecords(chain: number, after: number, limit: number) {
     this.reads++;

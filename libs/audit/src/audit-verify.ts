@@ -19,7 +19,10 @@ export interface AuditStore {
   chainHeads(): Promise<Array<[number, number, string]>>;
   anchorHead(): Promise<ChainPosition>;
   anchors(afterSeq: number, limit: number): Promise<StoredAnchor[]>;
-  legacyRecords(afterSeq: number, limit: number): Promise<ChainedRecord[]>;
+  /** Legacy records with afterSeq < seq <= throughSeq. */
+  legacyRecords(afterSeq: number, limit: number, throughSeq: number): Promise<ChainedRecord[]>;
+  /** The seq of a legacy record past `seq`, if there is one. */
+  legacyAfter(seq: number): Promise<number | null>;
   chainRecords(chain: number, afterChainSeq: number, limit: number): Promise<ChainedRecord[]>;
   /** A record neither the legacy segment nor any of these chains holds (which no walk would meet), if there is one. */
   strayRecord(chains: number[]): Promise<ChainedRecord | null>;
@@ -69,12 +72,12 @@ export async function verifyAuditTrail(store: AuditStore, batchSize = 5000): Pro
   if (!legacy) return fail({ segment: 'anchors', chain: null, position: 1, reason: 'anchor mismatch', detail: 'anchor #1, which seals the legacy segment, is missing or does not name it' });
 
   // 2. The single chain from before the split: sealed, it must end exactly where anchor #1 says.
-  const legacyWalk = await walk((after, limit) => store.legacyRecords(after, limit), batchSize, LEGACY_VIEW, { position: 0, hash: GENESIS_HASH }, toCheckpoints({ position: legacy.seq, hash: legacy.hash }, 'anchor'));
+  const sealedEnd = legacy;
+  const legacyWalk = await walk((after, limit) => store.legacyRecords(after, limit, sealedEnd.seq), batchSize, LEGACY_VIEW, { position: 0, hash: GENESIS_HASH }, toCheckpoints({ position: sealedEnd.seq, hash: sealedEnd.hash }, 'anchor'));
   checked += legacyWalk.checked;
   if (!legacyWalk.ok) return fail({ segment: 'legacy', chain: null, ...legacyWalk.found });
-  if (legacyWalk.head.position !== legacy.seq) {
-    return fail({ segment: 'legacy', chain: null, position: legacyWalk.head.position, reason: 'anchor mismatch', detail: `the legacy segment goes on past #${legacy.seq}, where anchor #1 sealed it` });
-  }
+  const past = await store.legacyAfter(legacy.seq);
+  if (past !== null) return fail({ segment: 'legacy', chain: null, position: past, reason: 'anchor mismatch', detail: `the legacy segment goes on past #${legacy.seq}, where anchor #1 sealed it` });
 
   // 3. Every chain, from a genesis that names the legacy segment's end.
   const chainIds = new Set([...heads.map(([chain]) => chain), ...sealed.keys()]);
