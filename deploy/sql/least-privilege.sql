@@ -9,7 +9,7 @@
 -- * the migrator owns the application's schema: DDL and data, and GRANT OPTION so that the migration job
 --   (`node dist/scripts/migrate.js` with DB_MIGRATE_USER) grants the application its table privileges;
 -- * the application gets nothing here: after each migration run it holds SELECT, INSERT, UPDATE, DELETE on
---   every table but `migrations` (none) and `audit_records` (SELECT and INSERT only), see
+--   every table but `migrations` (none), `audit_records` and `audit_anchors` (SELECT and INSERT only), see
 --   libs/database/src/app-privileges.ts;
 -- * Temporal's account owns its two databases, `temporal` and `temporal_visibility`, and nothing else.
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection, type Connection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { AuditRecordEntity, AuditTrail } from '@app/audit';
+import { AuditRecordEntity, AuditTrail, sealAnchor } from '@app/audit';
 import { loadConfig } from '@app/config';
 import { APP_TABLE_EXCEPTIONS, dataSourceOptions, migrateDatabase } from '@app/database';
 
@@ -73,6 +73,7 @@ describe('least-privilege database accounts', () => {
       expect({ table: name, privileges: held.get(name) ?? [] }).toEqual({ table: name, privileges: expected });
     }
     expect(held.get('audit_records')).toEqual(['INSERT', 'SELECT']);
+    expect(held.get('audit_anchors')).toEqual(['INSERT', 'SELECT']);
     expect(report.granted).not.toContain('migrations');
 
     // A second run (the next deploy) applies nothing and grants the same again.
@@ -96,6 +97,10 @@ describe('least-privilege database accounts', () => {
     };
     await refused(`UPDATE audit_records SET action = 'FORGED' WHERE seq = ${record.seq}`);
     await refused(`DELETE FROM audit_records WHERE seq = ${record.seq}`);
+    // The anchors that seal the chains too; sealing one is an INSERT and works.
+    await expect(sealAnchor(appData.manager)).resolves.toMatchObject({ sealed: true });
+    await refused("UPDATE audit_anchors SET heads = '{}' WHERE seq = 1");
+    await refused('DELETE FROM audit_anchors WHERE seq = 1');
     // A registry entry's history and the monitoring weights' versions are append-only as well.
     await refused("UPDATE registry_entry_versions SET content = '{}' WHERE 1 = 0");
     await refused('DELETE FROM registry_entry_versions WHERE 1 = 0');

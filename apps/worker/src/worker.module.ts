@@ -8,6 +8,7 @@ import { LoggingModule, type LoggingOptions } from '@app/observability';
 import { ProjectionModule } from '@app/projection';
 import { SlaModule } from '@app/sla';
 import { StorageModule } from '@app/storage';
+import { AuditAnchorTimer } from './audit-anchor.timer';
 import { CampaignPortsService } from './campaigns/campaign-ports.service';
 import { WorkerHost } from './worker-host.service';
 import { WorkerMetrics } from './worker-metrics';
@@ -15,7 +16,7 @@ import { WorkerOps } from './worker-ops.service';
 
 @Module({
   imports: [ConfigModule, DatabaseModule, AuditModule, ProjectionModule, CalendarModule, SlaModule, StorageModule, EvidenceModule],
-  providers: [WorkerHost, WorkerMetrics, WorkerOps, CampaignPortsService],
+  providers: [WorkerHost, WorkerMetrics, WorkerOps, CampaignPortsService, AuditAnchorTimer],
 })
 export class WorkerModule {
   /** The module with the process's logging: main.ts passes the logger it made first, tests where the lines go. */

@@ -8,17 +8,26 @@ const bigintNumber: ValueTransformer = {
 };
 
 /**
- * One entry of the append-only audit trail. seq is assigned by the appender (1, 2, 3…, never
- * auto-increment) so a deleted record leaves a visible gap; hash chains it to record seq - 1.
+ * One entry of the append-only audit trail, in one of AUDIT_CHAIN_COUNT chains (chain, chain_seq 1, 2,
+ * 3… without gaps, so a deleted record shows) and hash-linked to the record before it in that chain.
+ * Records from before the split keep chain and chain_seq null: the legacy segment, linked by seq.
+ * seq orders the listing: it rises along each chain and follows the database clock across chains.
  * Rows are never updated or deleted.
  */
 @Entity({ name: 'audit_records' })
 @Index('uq_audit_records_dedupe_key', ['dedupeKey'], { unique: true })
+@Index('uq_audit_records_chain_seq', ['chain', 'chainSeq'], { unique: true })
 @Index('idx_audit_records_case_seq', ['caseId', 'seq'])
 @Index('idx_audit_records_action_seq', ['action', 'seq'])
 export class AuditRecordEntity implements ChainedRecord {
   @PrimaryColumn({ type: 'bigint', transformer: bigintNumber })
   seq: number;
+
+  @Column({ type: 'smallint', nullable: true })
+  chain: number | null;
+
+  @Column({ name: 'chain_seq', type: 'bigint', nullable: true, transformer: bigintNumber })
+  chainSeq: number | null;
 
   @Column({ name: 'occurred_at', type: 'datetime', precision: 3 })
   occurredAt: Date;

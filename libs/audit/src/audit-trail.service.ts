@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, MoreThan, MoreThanOrEqual, Repository, type FindOptionsWhere } from 'typeorm';
-import { recordHash, verifyChainInBatches, type AuditRecordFields, type ChainPosition, type ChainVerdict } from './audit-chain';
+import { EntityManager, MoreThanOrEqual, Repository, type FindOptionsWhere } from 'typeorm';
+import { chainKey, chainOf, chainRecords, type ChainHead, type ChainVerdict, type RecordContent } from './audit-chain';
 import { AuditRecordEntity } from './audit-record.entity';
+import { verifyStoredChain } from './audit-store';
 import { AuditEntryError } from './audit.errors';
 
 /** Who did it; a domain ActorRef fits as is. */
@@ -38,7 +39,7 @@ export interface AuditListQuery {
 
 export const AUDIT_LIST_MAX = 1000;
 
-type Draft = Omit<AuditRecordFields, 'seq' | 'prevHash'>;
+type Draft = RecordContent;
 
 @Injectable()
 export class AuditTrail {
@@ -47,7 +48,8 @@ export class AuditTrail {
   /**
    * Appends the entries in order, in `em`'s transaction when one is given (the caller's change and
    * its audit records then commit or roll back together), else in a transaction of its own.
-   * Appending holds the chain lock until that transaction ends: call it last in the transaction.
+   * Appending holds the lock of each chain it writes until that transaction ends: call it once, last
+   * in the transaction. Entries of other cases (other chains) do not wait for it.
    * Returns the records appended (entries skipped by their dedupe key are not among them).
    */
   async append(entries: AuditEntry[], em?: EntityManager): Promise<AuditRecordEntity[]> {
@@ -57,7 +59,7 @@ export class AuditTrail {
     return (em ?? this.records.manager).transaction((tx) => appendInTransaction(tx, drafts));
   }
 
-  /** Streams the whole chain in seq order, `batchSize` records at a time, and names the first broken record. */
+  /** Walks the anchors, the legacy segment and every chain, `batchSize` records at a time, and names the first break. */
   verify(batchSize = 5000): Promise<ChainVerdict> {
     return verifyStoredChain(this.records.manager, batchSize);
   }
@@ -73,33 +75,37 @@ export class AuditTrail {
   }
 }
 
-/**
- * Verifies the stored chain through any EntityManager (the `npm run audit:verify` command uses a
- * plain DataSource's). The head is read first: records appended meanwhile are checked too.
- */
-export async function verifyStoredChain(manager: EntityManager, batchSize = 5000): Promise<ChainVerdict> {
-  const anchor = await readChainHead(manager, false);
-  const read = (afterSeq: number, limit: number) =>
-    manager.find(AuditRecordEntity, { where: { seq: MoreThan(afterSeq) }, order: { seq: 'ASC' }, take: limit });
-  return verifyChainInBatches(read, { batchSize, anchor });
+interface HeadRow {
+  chain: number;
+  last_chain_seq: string | number;
+  last_seq: string | number;
+  last_hash: string;
+  now_ms: string | number;
 }
 
 async function appendInTransaction(em: EntityManager, drafts: Draft[]): Promise<AuditRecordEntity[]> {
-  // Before the chain lock, so the lock is held for as few round trips as possible. A record with the same
-  // key committed meanwhile makes the insert below fail on the unique key: the caller's retry then skips it.
+  // Before any lock, so locks are held for as few round trips as possible. A record with the same key
+  // committed meanwhile makes the insert below fail on the unique key: the caller's retry then skips it.
   const fresh = await withoutRecordedKeys(em, drafts);
   if (fresh.length === 0) return [];
-  // Every appender queues on this row, so seqs are taken one transaction at a time, even from an empty table.
-  // A locking read sees the latest committed head even if the caller's transaction holds an older snapshot.
-  let tail = await readChainHead(em, true);
-  const appended = fresh.map((draft) => {
-    const fields: AuditRecordFields = { ...draft, seq: tail.seq + 1, prevHash: tail.hash };
-    const record = em.create(AuditRecordEntity, { ...fields, hash: recordHash(tail.hash, fields) });
-    tail = { seq: record.seq, hash: record.hash };
-    return record;
-  });
+  const chains = [...new Set(fresh.map((draft) => chainOf(chainKey(draft))))].sort((a, b) => a - b);
+  // One locking read takes every head the call needs, in chain order, so two appenders that need the same
+  // heads queue in the same order and never deadlock each other. It sees the latest committed heads even if
+  // the caller's transaction holds an older snapshot; the database's clock comes along for the seqs.
+  const rows = (await em.query(
+    `SELECT chain, last_chain_seq, last_seq, last_hash, TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', UTC_TIMESTAMP(6)) DIV 1000 AS now_ms
+       FROM audit_chain_heads WHERE chain IN (${chains.map(() => '?').join(', ')}) ORDER BY chain FOR UPDATE`,
+    chains,
+  )) as HeadRow[];
+  if (rows.length !== chains.length) throw new Error('audit_chain_heads lacks a chain: the audit-chains migration has not run');
+  const heads = new Map(rows.map((r): [number, ChainHead] => [Number(r.chain), { chainSeq: Number(r.last_chain_seq), seq: Number(r.last_seq), hash: r.last_hash }]));
+  const placed = chainRecords(fresh, heads, Number(rows[0].now_ms));
+  const appended = placed.records.map((record) => em.create(AuditRecordEntity, record));
   await em.insert(AuditRecordEntity, appended);
-  await em.query('UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1', [tail.seq, tail.hash]);
+  for (const chain of chains) {
+    const head = placed.heads.get(chain)!;
+    await em.query('UPDATE audit_chain_heads SET last_chain_seq = ?, last_seq = ?, last_hash = ? WHERE chain = ?', [head.chainSeq, head.seq, head.hash, chain]);
+  }
   return appended;
 }
 
@@ -117,12 +123,6 @@ async function withoutRecordedKeys(em: EntityManager, drafts: Draft[]): Promise<
     seen.add(draft.dedupeKey);
     return true;
   });
-}
-
-async function readChainHead(manager: EntityManager, lock: boolean): Promise<ChainPosition> {
-  const rows = (await manager.query(`SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1${lock ? ' FOR UPDATE' : ''}`)) as Array<{ last_seq: string | number; last_hash: string }>;
-  if (rows.length === 0) throw new Error('audit_chain_head has no row: the audit-records migration has not run');
-  return { seq: Number(rows[0].last_seq), hash: rows[0].last_hash };
 }
 
 const LIMITS = { action: 64, actorRole: 32, subject: 128, dedupeKey: 160 } as const;

@@ -46,8 +46,11 @@ describe('loadConfig: security settings', () => {
       RATE_LIMIT_AUDIT_VERIFY_PER_MINUTE: 6,
       LOGIN_ATTEMPT_TTL_SECONDS: 86400,
       CALENDAR_BROADCAST_RETRY_SECONDS: 15,
+      AUDIT_ANCHOR_SECONDS: 60,
       HEALTH_TOKEN: '',
     });
+    expect(loadConfig({ ...secrets, AUDIT_ANCHOR_SECONDS: '0' }).AUDIT_ANCHOR_SECONDS).toBe(0);
+    expect(() => loadConfig({ ...secrets, AUDIT_ANCHOR_SECONDS: '-1' })).toThrow(/AUDIT_ANCHOR_SECONDS/);
     expect(() => loadConfig({ ...secrets, RATE_LIMIT_STAFF_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_STAFF_PER_MINUTE/);
     expect(() => loadConfig({ ...secrets, LOGIN_ATTEMPT_TTL_SECONDS: '5' })).toThrow(/LOGIN_ATTEMPT_TTL_SECONDS/);
     expect(() => loadConfig({ ...secrets, HEALTH_TOKEN: 'short' })).toThrow(/HEALTH_TOKEN must be empty or at least 32 characters/);

@@ -164,6 +164,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   CALENDAR_BROADCAST_RETRY_SECONDS = 15;
 
+  /** How often each worker seals the audit chains' heads into a new anchor; 0 turns the timer off (README "Audit trail"). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(86400)
+  AUDIT_ANCHOR_SECONDS = 60;
+
   /** Bearer token that shows /health's details to a caller that is not on this host. Empty: only local callers see them. */
   @IsString() @ValidateIf((c: AppConfig) => c.HEALTH_TOKEN !== '') @MinLength(32, { message: 'HEALTH_TOKEN must be empty or at least 32 characters' })
   HEALTH_TOKEN = '';

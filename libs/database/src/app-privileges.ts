@@ -5,12 +5,13 @@ export const APP_TABLE_PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] as 
 
 /**
  * Tables the application may not change freely. The audit trail is append-only: a record once written is
- * never updated or deleted (its chain head, audit_chain_head, is updated on every append and keeps the
- * default). A registry entry's versions and the monitoring weights' versions are history, append-only too.
+ * never updated or deleted, and neither is an anchor that seals the chains (the head rows, audit_chain_heads
+ * and audit_anchor_head, are updated on every append and every anchor and keep the default). A registry entry's versions and the monitoring weights' versions are history, append-only too.
  * TypeORM's own `migrations` table is the migration job's alone.
  */
 export const APP_TABLE_EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
   audit_records: ['SELECT', 'INSERT'],
+  audit_anchors: ['SELECT', 'INSERT'],
   registry_entry_versions: ['SELECT', 'INSERT'],
   registry_score_weights: ['SELECT', 'INSERT'],
   migrations: [],

@@ -38,6 +38,7 @@ import { CaseRegistryEntry1763800000062 } from './migrations/1763800000062-case-
 import { RegistryLookup1763800000063 } from './migrations/1763800000063-registry-lookup';
 import { CaseStatistics1763800000070 } from './migrations/1763800000070-case-statistics';
 import { Circulars1763800000071 } from './migrations/1763800000071-circulars';
+import { AuditChains1763800000080 } from './migrations/1763800000080-audit-chains';
 import { Campaigns1763800000090 } from './migrations/1763800000090-campaigns';
 
 export const ENTITIES = [
@@ -58,6 +59,7 @@ export const MIGRATIONS = [
   Registry1763800000060, RegistryScoreWeights1763800000061, CaseRegistryEntry1763800000062, RegistryLookup1763800000063,
   CaseStatistics1763800000070,
   Circulars1763800000071,
+  AuditChains1763800000080,
   Campaigns1763800000090,
 ];
 

@@ -30,7 +30,7 @@ export class AuditController {
 
   @Get('verify')
   @AuditVerifyRateLimit()
-  @ApiOperation({ summary: 'Verifies the whole hash chain and names the first broken record' })
+  @ApiOperation({ summary: 'Verifies the anchors, the legacy segment and every audit chain, and names the first break' })
   @ApiOkResponse({ type: AuditVerifyResponse })
   verify(): Promise<AuditVerifyResponse> {
     return this.audit.verify();
