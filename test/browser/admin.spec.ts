@@ -14,6 +14,12 @@ async function signIn(page: Page, username: string, password: string): Promise<v
   await expect(page.getByText(`${username}（`)).toBeVisible();
 }
 
+/** Opens a section of 系统管理: the main menu's one entry, then the section's own tab. */
+async function openAdmin(page: Page, section: '组织机构' | '用户' | '时限规则' | '节假日'): Promise<void> {
+  await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '系统管理' }).click();
+  await page.getByRole('navigation', { name: '系统管理' }).getByRole('link', { name: section }).click();
+}
+
 /** Picks an option of an antd Select inside a dialog, found by its label. */
 async function pick(page: Page, scope: Locator, label: string, option: string): Promise<void> {
   await scope.getByLabel(label, { exact: true }).click();
@@ -33,7 +39,7 @@ test('central administrator: a new organization, a new user who signs in, then i
   await signIn(page, 'admin', DEMO_PASSWORD);
 
   // Organizations: 新增下级机构 under 广州市网信办, offering the kinds and regions the rules allow there.
-  await page.getByRole('link', { name: '组织机构' }).click();
+  await openAdmin(page, '组织机构');
   const tree = page.getByRole('tree', { name: '组织机构树' });
   await tree.getByText('广州市网信办（市级网信办）').click();
   await expect(page.getByText('广东省 / 广州市（440100）')).toBeVisible();
@@ -58,7 +64,7 @@ test('central administrator: a new organization, a new user who signs in, then i
   await screenshot(page, 'console-admin-orgs');
 
   // Users: the form checks the name and password policy before sending; the role follows the organization.
-  await page.getByRole('link', { name: '用户' }).click();
+  await openAdmin(page, '用户');
   await expect(page.getByRole('row').filter({ hasText: 'handler.gz' }).getByText('广州市网信办')).toBeVisible();
   await page.getByRole('button', { name: '新建用户' }).click();
   dialog = page.getByRole('dialog');
@@ -105,7 +111,7 @@ test('central administrator: a new organization, a new user who signs in, then i
   await signIn(page, 'admin', DEMO_PASSWORD);
 
   // Edit: move the account to another host unit and reset its password; then disable it, after a confirmation.
-  await page.getByRole('link', { name: '用户' }).click();
+  await openAdmin(page, '用户');
   await row.getByRole('button', { name: `编辑 ${username}` }).click();
   dialog = page.getByRole('dialog');
   await chooseOrganization(page, dialog, '广州市某区政务服务数据管理局');
@@ -129,7 +135,7 @@ test('central administrator: a day set on the calendar, with who saved it and wh
   const tag = String(Date.now() % 100000);
   await signIn(page, 'admin', DEMO_PASSWORD);
   // A make-up working Saturday far ahead: no running case of the other tests reaches it.
-  await page.getByRole('link', { name: '节假日' }).click();
+  await openAdmin(page, '节假日');
   await page.getByLabel('选择月份').click();
   await page.getByLabel('选择月份').fill('2029年9月');
   await page.keyboard.press('Enter');
@@ -160,7 +166,7 @@ test('central administrator: a day set on the calendar, with who saved it and wh
 test('central administrator: a new SLA version from the default one, every term checked, shown beside the others', async ({ page, baseURL }) => {
   await signIn(page, 'admin', DEMO_PASSWORD);
   // A scope of its own (数据安全 / 违规违纪), so that no other test's new case changes its deadlines.
-  await page.getByRole('link', { name: '时限规则' }).click();
+  await openAdmin(page, '时限规则');
   await page.getByRole('button', { name: /以第 1 版（#\d+）为基础新建版本/ }).first().click();
   const dialog = page.getByRole('dialog');
   await pick(page, dialog, '问题类别', '数据安全');
@@ -198,13 +204,13 @@ test('a provincial administrator is offered only what it may change', async ({ p
   await central.dispose();
   await signIn(page, username, NEW_PASSWORD);
 
-  await page.getByRole('link', { name: '组织机构' }).click();
+  await openAdmin(page, '组织机构');
   const tree = page.getByRole('tree', { name: '组织机构树' });
   await expect(tree.getByText('广东省网信办（省级网信办）')).toBeVisible();
   await expect(tree.getByText('浙江省网信办')).toHaveCount(0);
 
   // The discipline body that supervises the province's own office is not the province's to manage.
-  await page.getByRole('link', { name: '用户' }).click();
+  await openAdmin(page, '用户');
   await expect(page.getByRole('cell', { name: 'handler.gz', exact: true })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'discipline.gd', exact: true })).toHaveCount(0);
   await page.getByRole('button', { name: '新建用户' }).click();
@@ -215,10 +221,10 @@ test('a provincial administrator is offered only what it may change', async ({ p
   await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
 
   // National settings are the central office's: shown, not offered.
-  await page.getByRole('link', { name: '时限规则' }).click();
+  await openAdmin(page, '时限规则');
   await expect(page.getByText('只有中央网信办的管理员可以发布新版本')).toBeVisible();
   await expect(page.getByRole('button', { name: /为基础新建版本/ })).toHaveCount(0);
-  await page.getByRole('link', { name: '节假日' }).click();
+  await openAdmin(page, '节假日');
   await expect(page.getByText('只有中央网信办的管理员可以修改；这里只能查看')).toBeVisible();
   await page.locator('td.ant-picker-cell-in-view').nth(10).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);

@@ -17,7 +17,7 @@ interface Notification {
 }
 
 /** The menu shows only what the role may open; the API refuses the rest anyway. */
-const MENU: { key: string; label: string; roles: string[] }[] = [
+const MENU: { key: string; to?: string; label: string; roles: string[] }[] = [
   { key: '/', label: '待办', roles: ['HANDLER', 'HOST_UNIT_OPERATOR', 'SUPERVISOR', 'INSPECTOR', 'DISCIPLINE_OFFICER', 'ADMIN'] },
   { key: '/dashboard', label: '时限看板', roles: ['SUPERVISOR', 'ADMIN'] },
   { key: '/statistics', label: '统计分析', roles: ['HANDLER', 'SUPERVISOR', 'INSPECTOR', 'ADMIN'] },
@@ -29,10 +29,8 @@ const MENU: { key: string; label: string; roles: string[] }[] = [
   { key: '/campaigns', label: '抽查评估', roles: ['SUPERVISOR', 'INSPECTOR', 'ADMIN'] },
   { key: '/my-checks', label: '我的抽查', roles: ['INSPECTOR'] },
   { key: '/spot-check', label: '抽查发现', roles: ['INSPECTOR'] },
-  { key: '/admin/orgs', label: '组织机构', roles: ['ADMIN'] },
-  { key: '/admin/users', label: '用户', roles: ['ADMIN'] },
-  { key: '/admin/sla', label: '时限规则', roles: ['ADMIN'] },
-  { key: '/admin/calendar', label: '节假日', roles: ['ADMIN'] },
+  // One entry for the four administration sections (their own tabs): the bar must fit every role's entries.
+  { key: '/admin', to: '/admin/orgs', label: '系统管理', roles: ['ADMIN'] },
 ];
 
 function Bell() {
@@ -86,7 +84,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   // The session can end while the page is open (the API said so): the login page is on its way.
   if (!session) return null;
-  const items = MENU.filter((m) => m.roles.includes(session.role)).map((m) => ({ key: m.key, label: <Link to={m.key}>{m.label}</Link> }));
+  const items = MENU.filter((m) => m.roles.includes(session.role)).map((m) => ({ key: m.key, label: <Link to={m.to ?? m.key}>{m.label}</Link> }));
   const selected = MENU.filter((m) => m.key !== '/' && location.pathname.startsWith(m.key)).map((m) => m.key);
   return (
     <Layout style={{ minHeight: '100vh' }}>
