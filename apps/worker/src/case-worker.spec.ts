@@ -1,7 +1,7 @@
-import { workerTuning } from './case-worker';
+import { defaultWorkflowCache, workerTuning } from './case-worker';
 
 describe('workerTuning', () => {
-  it('passes each setting to the SDK option it names, and leaves an unset one to the SDK', () => {
+  it('passes each setting to the SDK option it names, and leaves an unset one to the SDK but the cache', () => {
     expect(workerTuning({ WORKER_MAX_WORKFLOW_TASKS: 8, WORKER_MAX_ACTIVITIES: 50, WORKER_MAX_LOCAL_ACTIVITIES: 30, WORKER_MAX_CACHED_WORKFLOWS: 0, WORKER_IDENTITY: 'worker-2' })).toEqual({
       maxConcurrentWorkflowTaskExecutions: 8,
       maxConcurrentActivityTaskExecutions: 50,
@@ -9,6 +9,11 @@ describe('workerTuning', () => {
       maxCachedWorkflows: 0,
       identity: 'worker-2',
     });
-    expect(workerTuning({ WORKER_MAX_CACHED_WORKFLOWS: undefined, WORKER_IDENTITY: '' })).toEqual({});
+    expect(workerTuning({ WORKER_MAX_CACHED_WORKFLOWS: undefined, WORKER_IDENTITY: '' })).toEqual({ maxCachedWorkflows: defaultWorkflowCache() });
+  });
+
+  it('sizes the default cache at 4 MiB a case above the first 200 MiB of heap', () => {
+    expect(defaultWorkflowCache(4096 * 1024 * 1024)).toBe(974);
+    expect(defaultWorkflowCache(100 * 1024 * 1024)).toBe(1);
   });
 });

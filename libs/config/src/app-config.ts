@@ -82,7 +82,7 @@ export class AppConfig {
 
   /**
    * Worker: workflows kept in memory between tasks (the sticky cache); 0 replays each case's history on every
-   * task. Unset: the SDK's default, scaled to the heap (about 600 a GiB above the first 200 MiB).
+   * task. Unset: 4 MiB of heap a case above the first 200 MiB (apps/worker defaultWorkflowCache).
    */
   @Transform(toInt) @IsOptional() @IsInt() @Min(0) @Max(1000000)
   WORKER_MAX_CACHED_WORKFLOWS: number | undefined = undefined;
