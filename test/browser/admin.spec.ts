@@ -20,10 +20,17 @@ async function openAdmin(page: Page, section: '组织机构' | '用户' | '时�
   await page.getByRole('navigation', { name: '系统管理' }).getByRole('link', { name: section }).click();
 }
 
-/** Picks an option of an antd Select inside a dialog, found by its label. */
+/**
+ * Picks an option of an antd Select inside a dialog, found by its label, and sees it chosen: on a busy machine
+ * a click can land while the dropdown is still opening, so the pick is tried again until the Select shows it.
+ */
 async function pick(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  const select = scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) });
+  await expect(async () => {
+    if (!(await page.locator('.ant-select-dropdown:visible').count())) await scope.getByLabel(label, { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 5_000 });
+    await expect(select).toContainText(option, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 async function chooseOrganization(page: Page, dialog: Locator, name: string): Promise<void> {
