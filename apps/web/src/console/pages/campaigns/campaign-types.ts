@@ -1,7 +1,7 @@
 /** Spot-check campaigns as the API answers them (GET/POST /api/v1/campaigns…; see the OpenAPI tag `campaigns`). */
 import { CAMPAIGN_STRATA, CAMPAIGN_WEIGHTINGS } from '@app/domain';
 export { strataNames } from '@app/domain';
-import type { CampaignItemStatus, CampaignStatus, CampaignStrata, CampaignWeighting, Category, RegistryKind } from '@app/domain';
+import type { CampaignDefinition, CampaignItemStatus, CampaignStatus, CampaignStrata, CampaignWeighting, Category, RegistryKind } from '@app/domain';
 
 export type { CampaignItemStatus, CampaignStatus, CampaignStrata, CampaignWeighting, ChecklistItem } from '@app/domain';
 
@@ -29,19 +29,11 @@ export interface CampaignCounts {
   overdue: number;
 }
 
-export interface Campaign {
+/** A campaign as the API answers it: the definition (libs/domain) with what the office and the draw add. */
+export interface Campaign extends CampaignDefinition {
   campaignId: string;
-  title: string;
-  organizationId: number;
   organizationName: string;
   status: CampaignStatus;
-  scope: CampaignScope;
-  sampleSize: number;
-  strata: CampaignStrata;
-  quotas: StratumQuota[] | null;
-  weighting: CampaignWeighting;
-  seed: string;
-  deadlineWorkingDays: number;
   snapshotFingerprint: string | null;
   snapshotSize: number | null;
   allocation: { stratum: string; population: number; quota: number }[] | null;
