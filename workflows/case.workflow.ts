@@ -53,7 +53,7 @@ import {
 } from '../libs/temporal/src/workflow-contracts';
 import { failureReason, isPermanent } from './activity-failures';
 import { referralWorkflow } from './referral.workflow';
-import { requestScope } from './request-id.interceptors';
+import { requestScope } from './request-id.storage';
 
 export type { CaseState } from '../libs/domain/src';
 

@@ -1,5 +1,6 @@
-import { AsyncLocalStorage, type WorkflowInterceptors } from '@temporalio/workflow';
+import type { WorkflowInterceptors } from '@temporalio/workflow';
 import { requestIdFrom, withRequestId } from '../libs/temporal/src/request-id-header';
+import { currentRequestId, runWithRequestId } from './request-id.storage';
 
 /**
  * Carries the request id that came with a start, update or signal to the activities and child
@@ -7,32 +8,21 @@ import { requestIdFrom, withRequestId } from '../libs/temporal/src/request-id-he
  * timers run on under the id of the request that started it, each staff action under its own.
  * Registered with the worker (and the bundler) as a workflow interceptor module.
  */
-const current = new AsyncLocalStorage<string | undefined>();
-
-/**
- * The request id of this moment, kept for work that a workflow queues now and carries out later from
- * its main loop: `scope(() => work())` runs it under the id of the request that queued it.
- */
-export function requestScope(): <T>(work: () => T) => T {
-  const requestId = current.getStore();
-  return (work) => current.run(requestId, work);
-}
-
 export const interceptors = (): WorkflowInterceptors => ({
   inbound: [
     {
-      execute: (input, next) => current.run(requestIdFrom(input.headers), () => next(input)),
-      handleUpdate: (input, next) => current.run(requestIdFrom(input.headers) ?? current.getStore(), () => next(input)),
-      handleSignal: (input, next) => current.run(requestIdFrom(input.headers) ?? current.getStore(), () => next(input)),
+      execute: (input, next) => runWithRequestId(requestIdFrom(input.headers), () => next(input)),
+      handleUpdate: (input, next) => runWithRequestId(requestIdFrom(input.headers) ?? currentRequestId(), () => next(input)),
+      handleSignal: (input, next) => runWithRequestId(requestIdFrom(input.headers) ?? currentRequestId(), () => next(input)),
     },
   ],
   outbound: [
     {
-      scheduleActivity: (input, next) => next({ ...input, headers: withRequestId(input.headers, current.getStore()) }),
-      scheduleLocalActivity: (input, next) => next({ ...input, headers: withRequestId(input.headers, current.getStore()) }),
-      startChildWorkflowExecution: (input, next) => next({ ...input, headers: withRequestId(input.headers, current.getStore()) }),
+      scheduleActivity: (input, next) => next({ ...input, headers: withRequestId(input.headers, currentRequestId()) }),
+      scheduleLocalActivity: (input, next) => next({ ...input, headers: withRequestId(input.headers, currentRequestId()) }),
+      startChildWorkflowExecution: (input, next) => next({ ...input, headers: withRequestId(input.headers, currentRequestId()) }),
       getLogAttributes: (input, next) => {
-        const requestId = current.getStore();
+        const requestId = currentRequestId();
         return next(requestId === undefined ? input : { ...input, requestId });
       },
     },

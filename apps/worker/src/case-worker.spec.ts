@@ -1,4 +1,4 @@
-import { defaultWorkflowCache, workerTuning } from './case-worker';
+import { bundleCaseWorkflows, defaultWorkflowCache, workerTuning } from './case-worker';
 
 describe('workerTuning', () => {
   it('passes each setting to the SDK option it names, and leaves an unset one to the SDK but the cache', () => {
@@ -12,8 +12,20 @@ describe('workerTuning', () => {
     expect(workerTuning({ WORKER_MAX_CACHED_WORKFLOWS: undefined, WORKER_IDENTITY: '' })).toEqual({ maxCachedWorkflows: defaultWorkflowCache() });
   });
 
-  it('sizes the default cache at 4 MiB a case above the first 200 MiB of heap', () => {
-    expect(defaultWorkflowCache(4096 * 1024 * 1024)).toBe(974);
+  it('sizes the default cache at 1 MiB a case above the first 200 MiB of heap', () => {
+    expect(defaultWorkflowCache(4096 * 1024 * 1024)).toBe(3896);
     expect(defaultWorkflowCache(100 * 1024 * 1024)).toBe(1);
   });
+});
+
+describe('bundleCaseWorkflows', () => {
+  const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+
+  it('has the worker load the rules and the request id storage once for all workflows, not once per cached case', async () => {
+    const { code } = await bundleCaseWorkflows(quiet);
+    const start = code.indexOf('exports.preloadModules = function');
+    const preload = code.slice(start, code.indexOf('}', start));
+    expect(preload).toMatch(/libs\/domain\/src\/index/);
+    expect(preload).toMatch(/workflows\/request-id\.storage/);
+  }, 120_000);
 });

@@ -10,26 +10,41 @@ import type { Activities } from '../../../activities';
  */
 export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../../../workflows/request-id.interceptors')];
 
-/** The workflow bundle with its interceptors, for WORKFLOW_BUNDLE_PATH (the image) and the tests' shared bundle. */
+/**
+ * Modules the worker's one V8 context evaluates once for every workflow, instead of once per workflow it
+ * creates or replays: they hold no per-workflow state and do not import `@temporalio/workflow`. The pure
+ * rules of `libs/domain`, and the request id's storage (one AsyncLocalStorage for all, see that module).
+ */
+export const WORKFLOW_SHARED_MODULES = [require.resolve('../../../libs/domain/src'), require.resolve('../../../workflows/request-id.storage')];
+
+/** The workflow bundle with its interceptors and shared modules, for WORKFLOW_BUNDLE_PATH (the image) and the tests' shared bundle. */
 export function bundleCaseWorkflows(logger?: Logger): Promise<{ code: string }> {
-  return bundleWorkflowCode({ workflowsPath: require.resolve('../../../workflows'), workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES, logger });
+  return bundleWorkflowCode({
+    workflowsPath: require.resolve('../../../workflows'),
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    preloadModules: WORKFLOW_SHARED_MODULES,
+    logger,
+  });
 }
 
 /** Where the workflow code comes from: a prebuilt bundle when given, else bundled from source at start. */
-export function workflowSource(bundlePath = process.env.WORKFLOW_BUNDLE_PATH): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
-  return bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: require.resolve('../../../workflows') };
+export function workflowSource(bundlePath = process.env.WORKFLOW_BUNDLE_PATH): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> {
+  return bundlePath
+    ? { workflowBundle: { codePath: bundlePath } }
+    : { workflowsPath: require.resolve('../../../workflows'), bundlerOptions: { preloadModules: WORKFLOW_SHARED_MODULES } };
 }
 
 type WorkerTuning = Pick<AppConfig, 'WORKER_MAX_WORKFLOW_TASKS' | 'WORKER_MAX_ACTIVITIES' | 'WORKER_MAX_LOCAL_ACTIVITIES' | 'WORKER_MAX_CACHED_WORKFLOWS' | 'WORKER_IDENTITY'>;
 
 /**
- * Cached cases when WORKER_MAX_CACHED_WORKFLOWS is unset: a case workflow can hold up to about 4 MiB in the
- * workflow thread (measured: the SDK's own default, about 600 a GiB, ran the thread out of heap at some 2,400
- * open cases), so 4 MiB a case above the first 200 MiB of heap.
+ * Cached cases when WORKER_MAX_CACHED_WORKFLOWS is unset: 1 MiB of heap a case above the first 200 MiB.
+ * Measured: about 0.2 MiB of resident memory a cached case (4,000 open cases, worker at 750 MiB), so this
+ * leaves room for the cases that are busy. (With a storage per workflow, see workflows/request-id.storage.ts,
+ * the SDK's own default ran the workflow thread out of heap at some 2,400 open cases.)
  */
 export function defaultWorkflowCache(heapBytes = getHeapStatistics().heap_size_limit): number {
   const mib = 1024 * 1024;
-  return Math.max(1, Math.floor((heapBytes - 200 * mib) / (4 * mib)));
+  return Math.max(1, Math.floor((heapBytes - 200 * mib) / mib));
 }
 
 /** The settings of README "Scaling out"; a setting left out keeps the SDK's default, but for the cache (above). */

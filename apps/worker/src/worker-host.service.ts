@@ -21,6 +21,9 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   private connection?: NativeConnection;
   private worker?: Worker;
   private running?: Promise<void>;
+  private reportFailure!: (error: Error) => void;
+  /** Resolves with the reason when the Worker stops by itself (it never does on a requested shutdown). */
+  readonly failed = new Promise<Error>((resolve) => (this.reportFailure = resolve));
 
   constructor(
     private readonly config: AppConfig,
@@ -56,7 +59,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     this.running = this.worker.run();
     this.running.catch((error: unknown) => {
       this.logger.error(`worker stopped: ${(error as Error).message}`);
-      process.exitCode = 1;
+      this.reportFailure(error as Error);
     });
     this.logger.log(`polling task queue "${this.config.TEMPORAL_TASK_QUEUE}" on ${this.config.TEMPORAL_ADDRESS} as ${this.worker.options.identity}`);
   }

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -402,20 +402,10 @@ function assertFaultDatabase(name: string): void {
   if (!/_faults_\d+$/.test(name)) throw new Error(`refusing to create or drop ${name}: not a fault-suite database`);
 }
 
-/** Bundles the built workflows once, in a Node of its own (webpack does not belong in Jest's module registry). */
+/** Bundles the built workflows once, as the image does, in a Node of its own (webpack does not belong in Jest's module registry). */
 async function bundleWorkflows(workDir: string, bundlePath: string): Promise<void> {
-  const script = [
-    "const { bundleWorkflowCode } = require('@temporalio/worker');",
-    "const { writeFileSync } = require('node:fs');",
-    'const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn(m) { console.error(m); }, error(m) { console.error(m); } };',
-    "bundleWorkflowCode({ workflowsPath: process.argv[2], workflowInterceptorModules: [require('node:path').join(process.argv[2], '..', 'request-id.interceptors.js')], logger: quiet })",
-    '  .then(({ code }) => writeFileSync(process.argv[3], code))',
-    '  .catch((e) => { console.error(e); process.exit(1); });',
-  ].join('\n');
-  const scriptFile = join(workDir, 'bundle-workflows.js');
-  writeFileSync(scriptFile, script);
   await new Promise<void>((done, reject) => {
-    const child = spawn(process.execPath, [scriptFile, join(workDir, 'dist/workflows/index.js'), bundlePath], { cwd: workDir, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [join(workDir, 'dist/scripts/bundle-workflows.js'), bundlePath], { cwd: workDir, stdio: ['ignore', 'ignore', 'pipe'] });
     let errors = '';
     child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     child.once('exit', (code) => (code === 0 ? done() : reject(new Error(`bundling the workflows failed (${code}): ${errors.slice(-2000)}`))));
