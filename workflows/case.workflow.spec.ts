@@ -1032,10 +1032,11 @@ describe('the referral child workflow', () => {
     const broadcast = await env.client.workflow.start(calendarBroadcastWorkflow, { args: [], workflowId: `calendar-broadcast-${referralId}`, taskQueue: TASK_QUEUE });
     expect(await broadcast.result()).toBe(1);
     await recordHistory(broadcast, 'calendar-broadcast');
+    // The state moves first; its projection is written by the activity the change schedules.
     const state = await until(
-      'the moved acknowledgement deadline',
+      'the moved acknowledgement deadline, projected',
       () => handle.query(referralStateQuery),
-      (s) => s.ackDeadlineAt === moved,
+      (s) => s.ackDeadlineAt === moved && writesOf(referralId).at(-1)?.state.ackDeadlineAt === moved,
     );
     expect(state).toMatchObject({ status: 'AWAITING_ACK', disciplineOrgId: 110, escalations: 0 });
     expect(writesOf(referralId).at(-1)!.state.ackDeadlineAt).toBe(moved);
